@@ -1,0 +1,293 @@
+"""The ``newsgraph`` command: a thin layer over :class:`newsgraph.kb.KnowledgeBase`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .annotate import DEFAULT_MODELS, Models
+from .errors import NewsgraphError
+from .kb import IngestReport, KnowledgeBase
+from .read import ReadOptions
+from .records import Failure
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    """``--db FILE``, defaulting to $NEWSGRAPH_DB or ./newsgraph.db."""
+    return click.option(
+        "--db",
+        "db",
+        envvar="NEWSGRAPH_DB",
+        default="newsgraph.db",
+        show_default=True,
+        show_envvar=True,
+        type=click.Path(dir_okay=False),
+        help="Knowledge base file.",
+    )(func)
+
+
+def open_kb(db: str) -> KnowledgeBase:
+    try:
+        return KnowledgeBase(db)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+class Group(click.Group):
+    """Turns library errors into one line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="newsgraph")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+def main(verbose: bool) -> None:
+    """Turn news articles into a sourced knowledge base: entities, quotes, timelines."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+# -- ingest ----------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Processes for the analysis (each loads the models).")  # fmt: skip
+@click.option("--text-field", help="JSON/CSV field holding the article text.")
+@click.option("--title-field", help="JSON/CSV field holding the title.")
+@click.option("--url-field", help="JSON/CSV field holding the URL.")
+@click.option("--date-field", help="JSON/CSV field holding the publication date.")
+@click.option("--model", "model_specs", multiple=True, metavar="LANG=PACKAGE",
+              help="spaCy model package for a language, e.g. en=en_core_web_lg.")  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    workers: int,
+    text_field: str | None,
+    title_field: str | None,
+    url_field: str | None,
+    date_field: str | None,
+    model_specs: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Read articles from files, folders, globs or - (stdin) into the knowledge base.
+
+    Formats: .txt .md .html .htm .jsonl .json .csv .tsv .warc .warc.gz and RSS/Atom feeds.
+
+    \b
+    Example:
+      newsgraph ingest articles/ feeds/*.xml --db story.db --workers 2
+    """
+    options = ReadOptions(
+        text_field=text_field, title_field=title_field, url_field=url_field,
+        date_field=date_field,
+    )  # fmt: skip
+    kb = open_kb(db)
+    with _progress(quiet) as update:
+        report = kb.ingest(
+            list(paths), workers=workers, read_options=options, models=_models(model_specs),
+            on_progress=update, on_failure=_print_failure,
+        )  # fmt: skip
+    click.echo(
+        f"read {report.read}, new {report.new}, duplicates {report.duplicates}, "
+        f"failed {report.failed}  ->  {db}"
+    )
+    kb.close()
+    if report.failed:
+        sys.exit(1)
+
+
+def _models(specs: tuple[str, ...]) -> Models:
+    names = dict(DEFAULT_MODELS)
+    for spec in specs:
+        lang, sep, package = spec.partition("=")
+        if not sep or not lang or not package:
+            raise click.BadParameter(f"{spec!r} is not LANG=PACKAGE", param_hint="--model")
+        names[lang.strip()] = package.strip()
+    return Models(names)
+
+
+def _print_failure(failure: Failure) -> None:
+    click.echo(f"error: {failure}", err=True)
+
+
+class _progress:
+    """A tqdm bar on stderr when it is a terminal, updated with the running report."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.bar: Any = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+    def __enter__(self) -> Callable[[IngestReport], None]:
+        return self.update
+
+    def update(self, report: IngestReport) -> None:
+        if self.bar is not None:
+            self.bar.update(report.read - self.bar.n)
+            self.bar.set_postfix(new=report.new, dup=report.duplicates, failed=report.failed)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# -- read it back ----------------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+def stats(db: str, as_json: bool) -> None:
+    """Counts of articles, languages, entities, mentions and quotes.
+
+    \b
+    Example:
+      newsgraph stats --db story.db
+    """
+    data = open_kb(db).stats()
+    if as_json:
+        click.echo(json.dumps(data))
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        click.echo(f"{key:15} {value}")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search over articles, with snippets.
+
+    \b
+    Example:
+      newsgraph search "cartel leader" --limit 5
+    """
+    for hit in open_kb(db).search(query, limit=limit):
+        click.echo(f"{hit.doc}  {hit.published or '':10}  {hit.title or ''}")
+        click.echo(f"    {hit.snippet}")
+
+
+@main.command()
+@db_option
+@click.option("--label", type=click.Choice(["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT",
+              "MISC"], case_sensitive=False))  # fmt: skip
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(1))
+def entities(db: str, label: str | None, limit: int) -> None:
+    """Entities, most widely reported first, with their aliases.
+
+    \b
+    Example:
+      newsgraph entities --label PERSON --limit 10
+    """
+    for e in open_kb(db).entities(label=label, limit=limit):
+        aliases = ", ".join(f"{a} ({n})" for a, n in e.aliases[:6])
+        click.echo(f"{e.id}  {e.label:6}  {e.documents:4} art  {e.mentions:5} ment  {e.name}")
+        if aliases:
+            click.echo(f"{'':24}aliases: {aliases}")
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+def show(doc_id: str, db: str) -> None:
+    """An article's cleaned text with its mentions marked [[like this|LABEL]].
+
+    \b
+    Example:
+      newsgraph show d3f1c0ffee0123ab
+    """
+    doc = open_kb(db).document(doc_id)
+    if doc is None:
+        raise click.ClickException(f"no document {doc_id!r} in {db}")
+    for key in ("id", "title", "url", "source", "author", "published", "updated", "language"):
+        if doc.get(key):
+            click.echo(f"{key:10} {doc[key]}")
+    click.echo()
+    click.echo(mark_mentions(doc["text"], doc["mentions"]))
+
+
+def mark_mentions(text: str, mentions: list[dict[str, Any]]) -> str:
+    """``text`` with each mention wrapped as ``[[text|LABEL]]``."""
+    out, pos = [], 0
+    for m in mentions:
+        if m["start"] < pos:
+            continue
+        out.append(text[pos : m["start"]])
+        out.append(f"[[{text[m['start'] : m['end']]}|{m['label']}]]")
+        pos = m["end"]
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Output file (default: stdout).")  # fmt: skip
+def export(db: str, fmt: str, output: Any) -> None:
+    """Export the knowledge base (JSON Lines data contract).
+
+    \b
+    Example:
+      newsgraph export --format jsonl -o story.jsonl
+    """
+    from .export import write_jsonl
+
+    kb = open_kb(db)
+    n = write_jsonl(kb.store, output)
+    if output is not sys.stdout:
+        click.echo(f"wrote {n} records", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1))
+def summary(db: str, top: int) -> None:
+    """Articles, languages, top entities with aliases, and a few mentions in context.
+
+    \b
+    Example:
+      newsgraph summary --db demo.db
+    """
+    kb = open_kb(db)
+    data = kb.stats()
+    langs = ", ".join(f"{k} {v}" for k, v in data["languages"].items())
+    click.echo(f"{data['documents']} articles ({langs}); {data['entities']} entities, "
+               f"{data['mentions']} mentions, {data['quotes']} quotes")  # fmt: skip
+    click.echo(f"\nTop {top} entities by number of articles:")
+    top_entities = kb.entities(limit=top)
+    for e in top_entities:
+        aliases = ", ".join(f"{a} ({n})" for a, n in e.aliases[:5])
+        click.echo(f"  {e.name} [{e.label}] — {e.documents} articles; aliases: {aliases}")
+    click.echo("\nSome mentions in their sentence:")
+    for e in top_entities[:3]:
+        for doc, sentence in kb.mention_contexts(e.id, limit=2):
+            click.echo(f"  {doc}: {sentence}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,95 @@
+"""Export the knowledge base as the JSON Lines data contract of DESIGN.md.
+
+One object per line, each with ``"type"``: documents first, then entities, mentions and
+quotes. Offsets are Python ``str`` indices into the document's exported ``text``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from .store import Row, Store
+
+#: Formats ``newsgraph export`` knows.
+FORMATS = ("jsonl",)
+
+
+def iter_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every record of the knowledge base, in a stable order."""
+    yield from _documents(store)
+    yield from _entities(store)
+    yield from _mentions(store)
+    yield from _quotes(store)
+
+
+def write_jsonl(store: Store, out: IO[str]) -> int:
+    """Write all records to ``out``; returns the number of lines written."""
+    n = 0
+    for record in iter_records(store):
+        out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def _documents(store: Store) -> Iterator[dict[str, Any]]:
+    for r in store.iter_rows(
+        "SELECT id, url, title, source, published, updated, language, text"
+        " FROM documents ORDER BY rowid"
+    ):
+        yield {"type": "document", **r}
+
+
+def _entities(store: Store) -> Iterator[dict[str, Any]]:
+    aliases: dict[str, list[str]] = {}
+    for a in store.iter_rows(
+        "SELECT entity, alias FROM entity_aliases ORDER BY entity, count DESC, alias"
+    ):
+        aliases.setdefault(a["entity"], []).append(a["alias"])
+    for r in store.iter_rows(
+        "SELECT id, name, label, mentions, documents FROM entities ORDER BY id"
+    ):
+        yield {
+            "type": "entity",
+            "id": r["id"],
+            "name": r["name"],
+            "label": r["label"],
+            "aliases": aliases.get(r["id"], []),
+            "mentions": r["mentions"],
+            "documents": r["documents"],
+        }
+
+
+def _mentions(store: Store) -> Iterator[dict[str, Any]]:
+    for r in store.iter_rows(
+        'SELECT id, doc, start, "end", text, label, entity FROM mentions ORDER BY doc, start'
+    ):
+        yield {"type": "mention", **r}
+
+
+def _quotes(store: Store) -> Iterator[dict[str, Any]]:
+    for r in store.iter_rows("SELECT * FROM quotes ORDER BY doc, start"):
+        yield _quote(r)
+
+
+def _quote(r: Row) -> dict[str, Any]:
+    return {
+        "type": "quote",
+        "id": r["id"],
+        "doc": r["doc"],
+        "start": r["start"],
+        "end": r["end"],
+        "text": r["text"],
+        "kind": r["kind"],
+        "speaker": {
+            "entity": r["speaker_entity"],
+            "text": r["speaker_text"],
+            "kind": r["speaker_kind"],
+            "start": r["speaker_start"],
+            "end": r["speaker_end"],
+        },
+        "cue": r["cue"],
+        "language": r["language"],
+    }

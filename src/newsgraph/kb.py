@@ -1,0 +1,223 @@
+"""The Python API: a knowledge base you open, feed and query.
+
+>>> import newsgraph
+>>> kb = newsgraph.open("kb.db")          # doctest: +SKIP
+>>> kb.ingest(["articles/"])              # doctest: +SKIP
+>>> kb.search("cartel")                   # doctest: +SKIP
+
+The CLI is a thin layer over this class.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .annotate import Models
+from .pipeline import MapOptions, run_map
+from .read import ReadOptions, iter_raw
+from .records import DocResult, Failure
+from .store import Row, Store
+
+log = logging.getLogger(__name__)
+
+#: Articles written per transaction: one batch is all-or-nothing after a crash.
+WRITE_BATCH = 64
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    doc: str
+    title: str | None
+    published: str | None
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    id: str
+    name: str
+    label: str
+    mentions: int
+    documents: int
+    aliases: list[tuple[str, int]]
+
+
+class KnowledgeBase:
+    """A newsgraph knowledge base stored in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.store = Store(self.path)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest --------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Sequence[str],
+        *,
+        workers: int = 1,
+        read_options: ReadOptions | None = None,
+        models: Models | None = None,
+        on_progress: Callable[[IngestReport], None] | None = None,
+        on_failure: Callable[[Failure], None] | None = None,
+    ) -> IngestReport:
+        """Read, analyze and store articles from files, folders, globs or ``-`` (stdin)."""
+        report = IngestReport()
+        options = MapOptions(models=models or Models())
+        raws = iter_raw(paths, options=read_options or ReadOptions())
+        stream = run_map(
+            raws,
+            options=options,
+            workers=workers,
+            seen=self.store.has_hash,
+            db_path=None if self.path == ":memory:" else self.path,
+        )
+        batch: list[DocResult] = []
+        for item in stream:
+            report.read += 1
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                if on_failure:
+                    on_failure(item)
+            elif isinstance(item, str):
+                report.duplicates += 1
+            else:
+                batch.append(item)
+            if len(batch) >= WRITE_BATCH:
+                self._write(batch, report)
+                batch = []
+            if on_progress:
+                on_progress(report)
+        if batch:
+            self._write(batch, report)
+        return report
+
+    def _write(self, batch: list[DocResult], report: IngestReport) -> None:
+        written = self.store.write_batch(batch)
+        report.new += written.new
+        report.duplicates += written.duplicates
+
+    # -- queries -------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of articles, languages, entities, mentions and quotes."""
+        languages = self.store.rows(
+            "SELECT language, count(*) AS n FROM documents GROUP BY language ORDER BY n DESC"
+        )
+        return {
+            "documents": self.store.count("documents"),
+            "languages": {r["language"]: r["n"] for r in languages},
+            "entities": self.store.count("entities"),
+            "mentions": self.store.count("mentions"),
+            "quotes": self.store.count("quotes"),
+            "schema_version": self.store.schema_version,
+        }
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over titles and texts (FTS5 syntax), best matches first."""
+        rows = self.store.rows(
+            "SELECT d.id, d.title, d.published,"
+            " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (_fts_query(query), limit),
+        )
+        return [SearchHit(r["id"], r["title"], r["published"], r["snippet"]) for r in rows]
+
+    def entities(self, *, label: str | None = None, limit: int = 50) -> list[EntitySummary]:
+        """Corpus entities, most widely reported first."""
+        where, params = ("WHERE label = ?", [label.upper()]) if label else ("", [])
+        rows = self.store.rows(
+            f"SELECT id, name, label, mentions, documents FROM entities {where}"
+            " ORDER BY documents DESC, mentions DESC, name LIMIT ?",
+            [*params, limit],
+        )
+        return [self._summary(r) for r in rows]
+
+    def _summary(self, row: Row) -> EntitySummary:
+        aliases = self.store.rows(
+            "SELECT alias, count FROM entity_aliases WHERE entity=? ORDER BY count DESC, alias",
+            (row["id"],),
+        )
+        return EntitySummary(
+            row["id"], row["name"], row["label"], row["mentions"], row["documents"],
+            [(a["alias"], a["count"]) for a in aliases],
+        )  # fmt: skip
+
+    def document(self, doc_id: str) -> Row | None:
+        """One article with its mentions and quotes (``None`` when unknown)."""
+        found = self.store.rows("SELECT * FROM documents WHERE id=?", (doc_id,))
+        if not found:
+            return None
+        doc = found[0]
+        doc["mentions"] = self.store.rows(
+            'SELECT id, start, "end", text, label, entity FROM mentions WHERE doc=? ORDER BY start',
+            (doc_id,),
+        )
+        doc["quotes"] = self.store.rows(
+            "SELECT * FROM quotes WHERE doc=? ORDER BY start", (doc_id,)
+        )
+        return doc
+
+    def mention_contexts(self, entity_id: str, *, limit: int = 3) -> list[tuple[str, str]]:
+        """A few mentions of an entity in their sentence: (doc id, sentence)."""
+        rows = self.store.rows(
+            'SELECT m.doc, m.start, m."end", d.text FROM mentions m'
+            " JOIN documents d ON d.id = m.doc WHERE m.entity=? ORDER BY m.doc, m.start LIMIT ?",
+            (entity_id, limit),
+        )
+        return [(r["doc"], sentence_around(r["text"], r["start"], r["end"])) for r in rows]
+
+    def export(self, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:
+        """The knowledge base as data-contract records (see :mod:`newsgraph.export`)."""
+        from .export import iter_records
+
+        return iter_records(self.store)
+
+
+def sentence_around(text: str, start: int, end: int, *, width: int = 160) -> str:
+    """The sentence-ish window around ``text[start:end]``, with the mention in brackets."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - width)
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min([*right_candidates, end + width, len(text)])
+    return f"{text[left:start]}[{text[start:end]}]{text[end : right + 1]}".strip()
+
+
+def _fts_query(query: str) -> str:
+    """Plain words become a phrase-safe query; FTS5 syntax passes through when used."""
+    if any(op in query for op in ('"', " AND ", " OR ", " NOT ", "*", "NEAR(")):
+        return query
+    words = [w.replace('"', "") for w in query.split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
+
+def open(path: str | Path = "newsgraph.db") -> KnowledgeBase:
+    """Open (or create) a knowledge base file."""
+    return KnowledgeBase(path)
