@@ -1,0 +1,50 @@
+"""The SQLite store: schema migrations, WAL, full-text search, duplicates."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.errors import StoreError
+from newsgraph.pipeline import analyze_text
+from newsgraph.store import Store, migrations
+
+
+def test_new_database_is_at_the_latest_schema_in_wal_mode(tmp_path: Path) -> None:
+    store = Store(tmp_path / "kb.db")
+    assert store.schema_version == migrations()[-1][0]
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version=999")
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(path)
+
+
+def test_same_text_is_stored_once() -> None:
+    store = Store(":memory:")
+    result = analyze_text("Graciela Valdivia Mendieta arrived in Tijuana on Sunday.")
+    assert store.write_batch([result, result]).duplicates == 1
+    assert store.count("documents") == 1
+
+
+def test_full_text_search_ignores_accents(tmp_path: Path) -> None:
+    with newsgraph.open(tmp_path / "kb.db") as kb:
+        kb.store.write_batch([analyze_text("Casimiro Villaseñor spoke in Culiacán yesterday.")])
+        assert kb.search("culiacan")
+        assert not kb.search("Hermosillo")
+
+
+def test_public_api_is_exported() -> None:
+    for name in newsgraph.__all__:
+        assert hasattr(newsgraph, name)
+    assert callable(newsgraph.open)
