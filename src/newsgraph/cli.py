@@ -265,6 +265,44 @@ def export(db: str, fmt: str, output: Any) -> None:
 
 @main.command()
 @db_option
+@click.option("--speaker", help="Said by this entity (name, alias or id).")
+@click.option("--about", help="Quotes that mention this entity (name, alias or id).")
+@click.option("--anonymous", is_flag=True, help="Only quotes from unnamed sources.")
+@click.option("--since", metavar="DATE", help="Articles published on or after DATE (ISO).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def quotes(
+    db: str,
+    speaker: str | None,
+    about: str | None,
+    anonymous: bool,
+    since: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Who said what: quotes across articles, with date and source.
+
+    \b
+    Examples:
+      newsgraph quotes --speaker "Lucía Ramírez" --about Culiacán
+      newsgraph quotes --anonymous --since 2019-01-01
+    """
+    rows = open_kb(db).quotes(
+        speaker=speaker, about=about, anonymous=anonymous, since=since, limit=limit
+    )
+    for q in rows:
+        if as_json:
+            click.echo(json.dumps(q, ensure_ascii=False))
+            continue
+        who = q["speaker_name"] or q["speaker_text"] or "(unattributed)"
+        where = q["source"] or q["url"] or q["title"] or q["doc"]
+        click.echo(f"{q['published'] or '????-??-??'}  {who} [{q['speaker_kind']}]"
+                   f" ({q['kind']}, {q['cue'] or '-'})  — {where}")  # fmt: skip
+        click.echo(f"    {q['text']}")
+
+
+@main.command()
+@db_option
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1))
 def summary(db: str, top: int) -> None:
     """Articles, languages, top entities with aliases, and a few mentions in context.

@@ -14,15 +14,18 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from .annotate import Models
+from .entities import name_key
 from .pipeline import MapOptions, run_map
 from .read import ReadOptions, iter_raw
-from .records import DocResult, Failure
+from .records import DocResult, Failure, Label
 from .store import Row, Store
 
 log = logging.getLogger(__name__)
+
+LABELS: tuple[str, ...] = get_args(Label)
 
 #: Articles written per transaction: one batch is all-or-nothing after a crash.
 WRITE_BATCH = 64
@@ -194,6 +197,71 @@ class KnowledgeBase:
             (entity_id, limit),
         )
         return [(r["doc"], sentence_around(r["text"], r["start"], r["end"])) for r in rows]
+
+    def find_entities(self, name: str) -> list[str]:
+        """Ids of entities whose id is ``name`` or that are known under that name or alias.
+
+        Matching is accent- and case-insensitive, through the resolver's name keys.
+        """
+        if self.store.rows("SELECT 1 FROM entities WHERE id=?", (name,)):
+            return [name]
+        key = name_key(name)
+        rows = self.store.rows(
+            "SELECT DISTINCT entity FROM entity_keys WHERE key IN"
+            f" ({','.join('?' * len(LABELS))}) ORDER BY entity",
+            [f"{label}:{key}" for label in LABELS],
+        )
+        if not rows:
+            rows = self.store.rows(
+                "SELECT DISTINCT entity FROM entity_aliases WHERE alias = ? COLLATE NOCASE",
+                (name,),
+            )
+        return [r["entity"] for r in rows]
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        anonymous: bool = False,
+        since: str | None = None,
+        limit: int = 50,
+    ) -> list[Row]:
+        """Quotes across articles, newest first, each with its article's date and source.
+
+        ``speaker``: said by that entity (or a speaker written that way); ``about``: the
+        quote mentions that entity (or contains the name); ``anonymous``: only unnamed
+        sources; ``since``: articles published on or after that ISO date.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            ids = self.find_entities(speaker)
+            where.append(
+                f"(q.speaker_entity IN ({','.join('?' * len(ids))}) OR q.speaker_text LIKE ?)"
+            )
+            params += [*ids, f"%{speaker}%"]
+        if about:
+            ids = self.find_entities(about)
+            where.append(
+                "(EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start"
+                f' AND m."end" <= q."end" AND m.entity IN ({",".join("?" * len(ids))}))'
+                " OR q.text LIKE ?)"
+            )
+            params += [*ids, f"%{about}%"]
+        if anonymous:
+            where.append("q.speaker_kind = 'anonymous'")
+        if since:
+            where.append("d.published >= ?")
+            params.append(since)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return self.store.rows(
+            "SELECT q.*, d.published, d.title, d.url, d.source, e.name AS speaker_name"
+            " FROM quotes q JOIN documents d ON d.id = q.doc"
+            " LEFT JOIN entities e ON e.id = q.speaker_entity"
+            f" {clause} ORDER BY d.published DESC, q.doc, q.start LIMIT ?",
+            [*params, limit],
+        )
 
     def export(self, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:
         """The knowledge base as data-contract records (see :mod:`newsgraph.export`)."""
