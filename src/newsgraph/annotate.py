@@ -110,6 +110,7 @@ def _annotate_batch(
     annotated: list[list[AnnotatedSegment]] = [[] for _ in batch]
     for name, items in by_model.items():
         nlp = load_pipeline(name)
+        nlp.max_length = max(nlp.max_length, max(s.end - s.start for _, s in items) + 1)
         texts = (batch[i].text[s.start : s.end] for i, s in items)
         for (i, segment), doc in zip(items, nlp.pipe(texts), strict=True):
             annotated[i].append(AnnotatedSegment(segment, doc))

@@ -13,6 +13,7 @@ import click
 from .annotate import DEFAULT_MODELS, Models
 from .errors import NewsgraphError
 from .kb import IngestReport, KnowledgeBase
+from .pipeline import MAX_ARTICLE_CHARS
 from .read import ReadOptions
 from .records import Failure
 
@@ -75,6 +76,8 @@ def main(verbose: bool) -> None:
 @click.option("--date-field", help="JSON/CSV field holding the publication date.")
 @click.option("--model", "model_specs", multiple=True, metavar="LANG=PACKAGE",
               help="spaCy model package for a language, e.g. en=en_core_web_lg.")  # fmt: skip
+@click.option("--max-chars", default=MAX_ARTICLE_CHARS, show_default=True,
+              type=click.IntRange(1000), help="Longest article text accepted.")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
     paths: tuple[str, ...],
@@ -85,6 +88,7 @@ def ingest(
     url_field: str | None,
     date_field: str | None,
     model_specs: tuple[str, ...],
+    max_chars: int,
     quiet: bool,
 ) -> None:
     """Read articles from files, folders, globs or - (stdin) into the knowledge base.
@@ -103,7 +107,7 @@ def ingest(
     with _progress(quiet) as update:
         report = kb.ingest(
             list(paths), workers=workers, read_options=options, models=_models(model_specs),
-            on_progress=update, on_failure=_print_failure,
+            max_chars=max_chars, on_progress=update, on_failure=_print_failure,
         )  # fmt: skip
     click.echo(
         f"read {report.read}, new {report.new}, duplicates {report.duplicates}, "

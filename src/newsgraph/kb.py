@@ -18,7 +18,7 @@ from typing import Any, get_args
 
 from .annotate import Models
 from .entities import name_key
-from .pipeline import MapOptions, run_map
+from .pipeline import MAX_ARTICLE_CHARS, MapOptions, run_map
 from .read import ReadOptions, iter_raw
 from .records import DocResult, Failure, Label
 from .store import Row, Store
@@ -88,12 +88,13 @@ class KnowledgeBase:
         workers: int = 1,
         read_options: ReadOptions | None = None,
         models: Models | None = None,
+        max_chars: int = MAX_ARTICLE_CHARS,
         on_progress: Callable[[IngestReport], None] | None = None,
         on_failure: Callable[[Failure], None] | None = None,
     ) -> IngestReport:
         """Read, analyze and store articles from files, folders, globs or ``-`` (stdin)."""
         report = IngestReport()
-        options = MapOptions(models=models or Models())
+        options = MapOptions(models=models or Models(), max_chars=max_chars)
         raws = iter_raw(paths, options=read_options or ReadOptions())
         stream = run_map(
             raws,

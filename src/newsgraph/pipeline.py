@@ -28,10 +28,17 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 32
 
 
+#: Largest article accepted, in characters of cleaned text. A news article is rarely over
+#: 100k characters; beyond spaCy's own default ``max_length`` (1M) an input is a dump, not
+#: an article, and would hold a worker for many minutes.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class MapOptions:
     models: Models = field(default_factory=Models)
     default_language: str = "en"
+    max_chars: int = MAX_ARTICLE_CHARS
 
 
 def extract(article: Article, segments: Sequence[object]) -> DocResult:
@@ -101,13 +108,27 @@ def process_chunk(
 def _normalize_one(raw: RawArticle | Failure, options: MapOptions) -> Article | Failure:
     if isinstance(raw, Failure):
         return raw
+    # Refused before decoding: markup can triple the size of the text it carries.
+    if len(raw.body) > 8 * options.max_chars:
+        return Failure(raw.origin, f"too large for one article ({_size(len(raw.body))})")
     try:
-        return normalize_stage.normalize(raw, default_language=options.default_language)
+        article = normalize_stage.normalize(raw, default_language=options.default_language)
     except InputError as exc:
         return Failure(raw.origin, str(exc))
     except Exception as exc:  # one bad article must never stop a batch
         log.debug("normalize failed", exc_info=True)
         return Failure(raw.origin, f"cannot normalize ({type(exc).__name__}: {exc})")
+    if len(article.text) > options.max_chars:
+        return Failure(
+            raw.origin,
+            f"text too long for one article ({len(article.text):,} characters,"
+            f" limit {options.max_chars:,})",
+        )
+    return article
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
 def run_map(
