@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from synthetic import write_jsonl
 
 from newsgraph.cli import main, mark_mentions
+from synthetic import write_jsonl
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from synthetic import write_jsonl
 
 import newsgraph
 from newsgraph.export import write_jsonl as export_jsonl
+from synthetic import write_jsonl
 
 NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
 
@@ -88,7 +88,9 @@ def test_export_follows_the_data_contract(kb_path: Path, tmp_path: Path) -> None
         assert m["label"] in {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC"}
 
 
-def test_two_workers_give_the_same_knowledge_base(corpus: Path, kb_path: Path, tmp_path: Path) -> None:
+def test_two_workers_give_the_same_knowledge_base(
+    corpus: Path, kb_path: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "w2.db"
     with newsgraph.open(path) as kb:
         kb.ingest([str(corpus)], workers=2)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .normalize import decode
+from .normalize import decode, detect_encoding
 from .records import Failure, Metadata, RawArticle
 
 log = logging.getLogger(__name__)
@@ -340,7 +340,7 @@ def read_csv(
     if not head.strip():
         yield Failure(path, "empty file")
         return
-    encoding = "utf-8-sig" if _is_utf8(head) else _detect_encoding(head)
+    encoding = "utf-8-sig" if _is_utf8(head) else detect_encoding(head)
     with open(path, encoding=encoding, errors="replace", newline="") as f:
         reader = csv.DictReader(f, delimiter=delimiter or _sniff_delimiter(head))
         columns = reader.fieldnames or []
@@ -377,13 +377,6 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError as exc:
         return exc.start > len(data) - 4  # a character cut at the sniff boundary
     return True
-
-
-def _detect_encoding(head: bytes) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head).best()
-    return best.encoding if best is not None else "cp1252"
 
 
 # -- WARC --------------------------------------------------------------------------------
