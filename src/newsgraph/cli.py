@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -329,6 +330,32 @@ def summary(db: str, top: int) -> None:
     for e in top_entities[:3]:
         for doc, sentence in kb.mention_contexts(e.id, limit=2):
             click.echo(f"  {doc}: {sentence}")
+
+
+@main.command(name="eval")
+@click.argument("task", type=click.Choice(["ner", "coref", "quotes"]))
+@click.option("--data", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Gold data folder (MEANTIME, ECB+, CrossRE, PolNeAR).")  # fmt: skip
+@click.option("--limit", type=click.IntRange(1), help="Only the first N documents (groups).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object of metrics.")
+def eval_command(task: str, data: Path, limit: int | None, as_json: bool) -> None:
+    """Score an extractor against human-annotated gold data.
+
+    \b
+    Examples:
+      newsgraph eval ner --data ../shared/data/gold/meantime_en
+      newsgraph eval coref --data ../shared/data/gold/ecbplus --json
+    """
+    from .eval import run_eval
+
+    metrics = run_eval(task, data, limit=limit)
+    if as_json:
+        click.echo(json.dumps(metrics))
+        return
+    for key, value in metrics.items():
+        if isinstance(value, dict):
+            value = "  ".join(f"{k} {v}" for k, v in value.items())
+        click.echo(f"{key:24} {value}")
 
 
 if __name__ == "__main__":  # pragma: no cover

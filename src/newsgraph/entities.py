@@ -7,6 +7,7 @@ compatible label form one :class:`LocalEntity` of the article.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -34,6 +35,9 @@ LABEL_MAP: dict[str, Label] = {
     "LANGUAGE": "MISC",
 }
 
+#: Articles the models sometimes include in a name ("the United States", "el PRI").
+LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+")
+
 #: Characters trimmed from mention edges: the model sometimes swallows punctuation.
 EDGE_PUNCT = " \t\n\"'“”‘’«»()[],.;:—–-"
 
@@ -58,14 +62,23 @@ def _mention(text: str, offset: int, ent: Span) -> tuple[int, int, Label] | None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
-        end -= 1
-    # Possessive 's / ’s belongs to the sentence, not the name.
-    if text[start:end].endswith(("'s", "’s")):
-        end -= 2
+    """Mention edges without punctuation, leading articles or a possessive ending."""
+    for _ in range(3):  # each step can expose another edge
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCT and not _abbreviation_dot(text, end):
+            end -= 1
+        if text[start:end].endswith(("'s", "’s")):  # the possessive belongs to the sentence
+            end -= 2
+        article = LEADING_ARTICLE.match(text, start, end)
+        if article and article.end() < end:
+            start = article.end()
     return start, end
+
+
+def _abbreviation_dot(text: str, end: int) -> bool:
+    """``U.S.``: a final dot after a one-letter capital segment is part of the name."""
+    return text[end - 1] == "." and end >= 3 and text[end - 3] == "." and text[end - 2].isupper()
 
 
 def chain_mentions(

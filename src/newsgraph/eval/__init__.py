@@ -1,0 +1,35 @@
+"""Evaluation against human-annotated gold data.
+
+``run_eval(task, data)`` reads the gold folder, runs the real pipeline on its texts and
+returns a dict of metrics. Tasks: ``ner`` (MEANTIME, CrossRE), ``coref`` (ECB+, MEANTIME).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import EvalDataError
+
+TASKS = ("ner", "coref")
+
+
+def run_eval(task: str, data: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Metrics of ``task`` on the gold data at ``data`` (``limit``: first N docs/groups)."""
+    from ..pipeline import analyze_text
+    from ..resolve import resolve_results
+    from .coref import evaluate_coref
+    from .gold import read_gold
+    from .ner import evaluate_ner
+
+    if task not in TASKS:
+        raise EvalDataError(f"unknown evaluation task {task!r} (known: {', '.join(TASKS)})")
+    docs = read_gold(data, task)
+    if not docs:
+        raise EvalDataError(f"{data}: no gold documents found")
+    if task == "ner":
+        return evaluate_ner(docs, analyze_text, limit=limit)
+    return evaluate_coref(docs, analyze_text, resolve_results, limit=limit)
+
+
+__all__ = ["TASKS", "run_eval"]
