@@ -1,8 +1,17 @@
 """Entity mentions and in-article entity chains.
 
-Mentions come from the statistical NER of each language segment, with labels mapped to
-``PERSON ORG GPE LOC NORP EVENT MISC``. Mentions with the same normalized name and a
-compatible label form one :class:`LocalEntity` of the article.
+Mentions come from the statistical NER of each language segment, labels mapped to
+``PERSON ORG GPE LOC NORP EVENT MISC``. They are chained into the article's entities:
+
+1. titles before or inside a name are stripped for matching and kept as roles;
+2. nicknames, aliases and acronym introductions (``Ramiro ‘El Güero’ Paredes``,
+   ``known as``, ``alias``, ``(PEMEX)``) become aliases, and later bare uses of them are
+   found in the text even where the model missed them;
+3. a person's full name opens a chain; a one-word mention joins the *nearest* earlier
+   chain that contains that word (so a bare "Paredes" goes to the Paredes last named),
+   and two full names with different given names never share a chain;
+4. other names chain by normalized form; a chain whose full name is a person stays a
+   person when the model mislabels one of its mentions.
 """
 
 from __future__ import annotations
@@ -10,10 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
+from . import lang
 from .annotate import AnnotatedSegment
 from .records import Article, Label, LocalEntity, Mention
 
@@ -36,26 +48,66 @@ LABEL_MAP: dict[str, Label] = {
 }
 
 #: Articles the models sometimes include in a name ("the United States", "el PRI").
-LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+")
+#: Capitalised Spanish articles are left alone: they begin nicknames ("El Güero").
+LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|la|los|las)\s+")
 
 #: Characters trimmed from mention edges: the model sometimes swallows punctuation.
 EDGE_PUNCT = " \t\n\"'“”‘’«»()[],.;:—–-"
+
+#: Words before a name searched for a title ("Attorney General Lucía Ramírez").
+TITLE_WINDOW = 5
+#: Quote marks around a nickname inside a name.
+NICK_QUOTES = "\"'‘’“”«»"
+#: Languages whose title and cue lists apply (a Spanish article may cite an English title).
+LIST_LANGUAGES = ("en", "es")
+
+
+@dataclass(slots=True)
+class RawMention:
+    start: int
+    end: int
+    label: Label
+    tokens: tuple[str, ...] = ()  # name words without titles, normalized
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Chain:
+    label_votes: Counter[Label] = field(default_factory=Counter)
+    tokens: set[str] = field(default_factory=set)
+    full: list[tuple[str, ...]] = field(default_factory=list)  # multi-word names
+    members: list[RawMention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)  # normalized nickname/acronym keys
+    roles: Counter[str] = field(default_factory=Counter)
+    last: int = 0  # position of the latest mention
+
+    @property
+    def is_person(self) -> bool:
+        person_full = any(m.label == "PERSON" and len(m.tokens) > 1 for m in self.members)
+        return person_full or self.label_votes.most_common(1)[0][0] == "PERSON"
 
 
 def extract_entities(
     article: Article, segments: Sequence[AnnotatedSegment]
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Named mentions of the article and the local entities they form."""
-    spans = [(seg.offset, ent) for seg in segments for ent in seg.doc.ents]
-    raw = [m for m in (_mention(article.text, off, ent) for off, ent in spans) if m is not None]
-    return chain_mentions(article.text, raw)
+    text = article.text
+    raw = [m for seg in segments for ent in seg.doc.ents if (m := _mention(text, seg, ent))]
+    raw = _merge_nickname_names(text, raw)
+    mentions, entities = chain_mentions(text, raw, article.language)
+    missed = _missed_person_names(text, segments, mentions, entities)
+    if missed:
+        mentions, entities = chain_mentions(text, sorted([*raw, *missed]), article.language)
+    return mentions, entities
 
 
-def _mention(text: str, offset: int, ent: Span) -> tuple[int, int, Label] | None:
+def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Label] | None:
     label = LABEL_MAP.get(ent.label_)
     if label is None:
         return None
-    start, end = _trim(text, offset + ent.start_char, offset + ent.end_char)
+    if label == "PERSON":
+        ent = _extend_name(ent)
+    start, end = _trim(text, seg.offset + ent.start_char, seg.offset + ent.end_char)
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
     return start, end, label
@@ -76,48 +128,353 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+
+
+def _extend_name(ent: Span) -> Span:
+    """Widen a person span over adjacent proper-noun words the model left out
+    ("Héctor" in "Héctor Paredes Luna"), never over a title."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start > 0 and _is_name_token(doc[start - 1]) and not _is_title_word(doc[start - 1].text):
+        start -= 1
+    while end < len(doc) and _is_name_token(doc[end]):
+        end += 1
+    return doc[start:end]
+
+
+def _is_title_word(word: str) -> bool:
+    return any(len(t) == 1 and t[0] == name_key(word) for t in _titles())
+
+
+def _missed_person_names(
+    text: str,
+    segments: Sequence[AnnotatedSegment],
+    mentions: Sequence[Mention],
+    entities: Sequence[LocalEntity],
+) -> list[tuple[int, int, Label]]:
+    """Runs of proper nouns the model did not tag that share a word with a person of the
+    article: "Iván Paredes Soto" after "Héctor Paredes Luna", a bare "Paredes"."""
+    person_words = {
+        w for e in entities if e.label == "PERSON" for a in e.aliases for w in name_key(a).split()
+    }
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[tuple[int, int, Label]] = []
+    for seg in segments:
+        for run in _proper_noun_runs(seg.doc):
+            start, end = seg.offset + run.start_char, seg.offset + run.end_char
+            words = set(name_key(run.text).split())
+            overlaps = any(s < end and start < e for s, e in taken)
+            if not overlaps and words & person_words and not _is_title_word(run.text):
+                found.append((start, end, "PERSON"))
+    return found
+
+
+def _proper_noun_runs(doc: Doc) -> list[Span]:
+    runs, start = [], None
+    for token in doc:
+        if _is_name_token(token) and not _is_title_word(token.text):
+            start = token.i if start is None else start
+        elif start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:])
+    return [r for r in runs if len(r) <= 4]
+
+
+_NICKNAME_NAME = re.compile(
+    rf"\b([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]+)*)\s+[{NICK_QUOTES}]"
+    rf"([^{NICK_QUOTES}\n]{{2,40}})[{NICK_QUOTES}]\s+([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]+)*)"
+)
+
+
+def _merge_nickname_names(
+    text: str, raw: list[tuple[int, int, Label]]
+) -> list[tuple[int, int, Label]]:
+    """``Ramiro ‘El Güero’ Paredes``: one person mention, whatever pieces the model tagged."""
+    merged = list(raw)
+    for match in _NICKNAME_NAME.finditer(text):
+        start, end = match.span()
+        if not match.group(2)[:1].isupper() or _is_title_word(match.group(1).split()[0]):
+            continue
+        inside = [m for m in merged if start <= m[0] and m[1] <= end]
+        if inside and len(match.group(1).split()) <= 3 and len(match.group(3).split()) <= 3:
+            merged = [m for m in merged if m not in inside]
+            merged.append((start, end, "PERSON"))
+    return sorted(merged)
+
+
 def _abbreviation_dot(text: str, end: int) -> bool:
     """``U.S.``: a final dot after a one-letter capital segment is part of the name."""
     return text[end - 1] == "." and end >= 3 and text[end - 3] == "." and text[end - 2].isupper()
 
 
-def chain_mentions(
-    text: str, raw: Sequence[tuple[int, int, Label]]
-) -> tuple[list[Mention], list[LocalEntity]]:
-    """Group mentions into local entities by normalized name; the majority label wins."""
-    groups: dict[str, list[tuple[int, int, Label]]] = {}
-    for item in raw:
-        groups.setdefault(name_key(text[item[0] : item[1]]), []).append(item)
-    entities: list[LocalEntity] = []
-    index_of: dict[str, int] = {}
-    for key, items in groups.items():
-        labels = Counter(label for _, _, label in items)
-        names = Counter(text[s:e] for s, e, _ in items)
-        index_of[key] = len(entities)
-        entities.append(
-            LocalEntity(
-                index=len(entities),
-                name=names.most_common(1)[0][0],
-                label=labels.most_common(1)[0][0],
-                aliases=tuple(sorted(names)),
-            )
-        )
-    mentions = [
-        Mention(
-            s,
-            e,
-            text[s:e],
-            entities[index_of[name_key(text[s:e])]].label,
-            index_of[name_key(text[s:e])],
-        )
-        for s, e, _ in sorted(raw)
-    ]
-    return mentions, entities
+# -- keys and word lists -----------------------------------------------------------------
 
 
 def name_key(name: str) -> str:
     """Accent-, case- and punctuation-insensitive key of a name."""
     decomposed = unicodedata.normalize("NFKD", name)
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    kept = re.sub(r"(?<=\b\w)\.(?=\w\b)|(?<=\b\w\.\w)\.", "", kept)  # U.S. → US
     words = "".join(ch if ch.isalnum() else " " for ch in kept.casefold())
     return " ".join(words.split())
+
+
+@cache
+def _titles() -> tuple[tuple[str, ...], ...]:
+    titles = {name_key(t) for code in LIST_LANGUAGES for t in lang.lines(code, "titles")}
+    return tuple(sorted((tuple(t.split()) for t in titles if t), key=len, reverse=True))
+
+
+@cache
+def _nickname_cues() -> str:
+    cues = {c for code in LIST_LANGUAGES for c in lang.lines(code, "nickname_cues")}
+    return "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+
+
+def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Leading title words removed: (name words, roles)."""
+    roles: list[str] = []
+    keys = [name_key(w) for w in words]
+    changed = True
+    while changed and len(keys) > 1:
+        changed = False
+        for title in _titles():
+            n = len(title)
+            if n < len(keys) and tuple(keys[:n]) == title:
+                roles.append(" ".join(words[:n]))
+                words, keys, changed = words[n:], keys[n:], True
+                break
+    return words, roles
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """A title written just before a name, in the same sentence ("Attorney General X")."""
+    window = text[max(0, start - 60) : start]
+    window = re.split(r"[.!?;:\n]", window)[-1]
+    words = window.split()[-TITLE_WINDOW:]
+    keys = [name_key(w) for w in words]
+    for title in _titles():
+        n = len(title)
+        if n <= len(keys) and tuple(keys[-n:]) == title and window.endswith((" ", ",")):
+            return " ".join(words[-n:])
+    return None
+
+
+# -- nicknames and aliases ---------------------------------------------------------------
+
+
+def find_aliases(text: str, mentions: Sequence[RawMention]) -> dict[int, set[str]]:
+    """Other names introduced for a mention: quoted nicknames inside it or right after,
+    "known as …", "alias …", "(ACRONYM)". Keys: mention index; values: alias strings."""
+    found: dict[int, set[str]] = {}
+    for i, m in enumerate(mentions):
+        aliases = found.setdefault(i, set())
+        aliases.update(_inner_nicknames(text[m.start : m.end]))
+        aliases.update(_following_aliases(text, m.end))
+        if not aliases:
+            del found[i]
+    return found
+
+
+_INNER_NICK = re.compile(rf"[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}]")
+
+
+def _inner_nicknames(span: str) -> set[str]:
+    return {m.group(1).strip() for m in _INNER_NICK.finditer(span)}
+
+
+def _following_aliases(text: str, end: int) -> set[str]:
+    after = text[end : end + 120]
+    aliases: set[str] = set()
+    acronym = re.match(r"\s*\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ.&-]{1,12})\)", after)
+    if acronym and sum(ch.isupper() for ch in acronym.group(1)) >= 2:
+        aliases.add(acronym.group(1))
+    quoted = re.match(rf"\s*,?\s*[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}]", after)
+    if quoted and quoted.group(1)[:1].isupper():
+        aliases.add(quoted.group(1).strip())
+    cue = re.match(
+        rf",?\s*(?:(?:who is|who was|also|quien es|mejor)\s+)?(?i:{_nickname_cues()})\s+"
+        rf"[{NICK_QUOTES}]?((?:[A-ZÁÉÍÓÚÑ][\w.’'-]*\s?){{1,4}})",
+        after,
+    )
+    if cue:
+        aliases.update(_alternatives(cue.group(1)))
+    return aliases
+
+
+def _alternatives(value: str) -> list[str]:
+    return [v.strip(" ,.’'\"") for v in re.split(r"\s+(?:or|o)\s+", value) if v.strip()]
+
+
+def _alias_mentions(
+    text: str, aliases: Iterable[str], taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Occurrences of known aliases that the model did not tag: (start, end, alias)."""
+    found = []
+    for alias in sorted(set(aliases), key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+            span = (match.start(), match.end())
+            if not any(s < span[1] and span[0] < e for s, e in taken):
+                found.append((*span, alias))
+                taken.append(span)
+    return found
+
+
+# -- chaining ----------------------------------------------------------------------------
+
+
+def chain_mentions(
+    text: str, raw: Sequence[tuple[int, int, Label]], language: str = "en"
+) -> tuple[list[Mention], list[LocalEntity]]:
+    """Chain the article's mentions into local entities."""
+    spans = _without_overlaps(raw)
+    mentions = sorted((_analyse(text, s, e, label) for s, e, label in spans), key=lambda m: m.start)
+    aliases = find_aliases(text, mentions)
+    by_alias = {name_key(a): i for i, found in aliases.items() for a in found}
+    taken = [(m.start, m.end) for m in mentions]
+    for start, end, alias in _alias_mentions(text, {a for f in aliases.values() for a in f}, taken):
+        owner = mentions[by_alias[name_key(alias)]]
+        mentions.append(RawMention(start, end, owner.label, tuple(name_key(alias).split())))
+    mentions.sort(key=lambda m: m.start)
+    chains = _build_chains(text, mentions, aliases)
+    return _records(text, chains)
+
+
+def _without_overlaps(raw: Sequence[tuple[int, int, Label]]) -> list[tuple[int, int, Label]]:
+    """One mention per stretch of text: the longest wins, then the earliest."""
+    kept: list[tuple[int, int, Label]] = []
+    for item in sorted(set(raw), key=lambda m: (m[0] - m[1], m[0])):
+        if not any(s < item[1] and item[0] < e for s, e, _ in kept):
+            kept.append(item)
+    return sorted(kept)
+
+
+def _analyse(text: str, start: int, end: int, label: Label) -> RawMention:
+    span = text[start:end]
+    clean = _INNER_NICK.sub(" ", span)
+    words, roles = _strip_titles(clean.split())
+    if label == "PERSON" and (before := _title_before(text, start)):
+        roles.append(before)
+    tokens = tuple(t for t in (name_key(w) for w in words) if t)
+    return RawMention(start, end, label, tokens, tuple(roles))
+
+
+def _build_chains(
+    text: str, mentions: list[RawMention], aliases: dict[int, set[str]]
+) -> list[Chain]:
+    chains: list[Chain] = []
+    owner_alias: dict[str, Chain] = {}
+    index_of = {id(m): i for i, m in enumerate(mentions)}
+    for m in mentions:
+        chain = _find_chain(m, chains, owner_alias)
+        if chain is None:
+            chain = Chain()
+            chains.append(chain)
+        _join(chain, m)
+        for alias in aliases.get(index_of[id(m)], ()):
+            chain.aliases.add(name_key(alias))
+            owner_alias.setdefault(name_key(alias), chain)
+    return chains
+
+
+def _join(chain: Chain, m: RawMention) -> None:
+    chain.members.append(m)
+    chain.label_votes[m.label] += 1
+    chain.tokens.update(m.tokens)
+    if len(m.tokens) > 1:
+        chain.full.append(m.tokens)
+    chain.roles.update(m.roles)
+    chain.last = m.start
+
+
+def _find_chain(m: RawMention, chains: list[Chain], by_alias: dict[str, Chain]) -> Chain | None:
+    key = " ".join(m.tokens)
+    if key in by_alias:
+        return by_alias[key]
+    if m.label == "PERSON" or (len(m.tokens) == 1 and m.label == "ORG"):
+        return _find_person_chain(m, chains)
+    # The model's label errors: a full name already chained as a person stays with it.
+    person = [c for c in chains if c.is_person and m.tokens in c.full]
+    return person[-1] if person else _same_name(m, chains)
+
+
+def _same_name(m: RawMention, chains: list[Chain]) -> Chain | None:
+    key = " ".join(m.tokens)
+    for chain in reversed(chains):
+        if any(" ".join(x.tokens) == key for x in chain.members):
+            return chain
+    return None
+
+
+def _find_person_chain(m: RawMention, chains: list[Chain]) -> Chain | None:
+    candidates = [c for c in chains if _person_compatible(m, c)]
+    return max(candidates, key=lambda c: c.last) if candidates else None
+
+
+def _person_compatible(m: RawMention, chain: Chain) -> bool:
+    if not m.tokens:
+        return False
+    if len(m.tokens) == 1:
+        token = m.tokens[0]
+        names = chain.full or [x.tokens for x in chain.members]
+        if chain.is_person:  # a surname or given name, even when mislabelled ORG
+            return any(token in n for n in names)
+        # "Apple" after "Apple Computer"; never a person's name into an organisation.
+        return m.label == "ORG" and any(n[0] == token for n in names)
+    if not chain.full:
+        # A full name takes over a chain of bare words only if it contains them all.
+        return chain.is_person and chain.tokens <= set(m.tokens)
+    return any(_full_names_agree(m.tokens, f) for f in chain.full)
+
+
+def _full_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same given name and one name's words all in the other (two-surname names), or one
+    name is the other's surnames ("López Obrador" in "Andrés Manuel López Obrador")."""
+    if a[0] == b[0]:
+        return set(a) <= set(b) or set(b) <= set(a)
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 2 and long[len(long) - len(short) :] == short
+
+
+def _records(text: str, chains: list[Chain]) -> tuple[list[Mention], list[LocalEntity]]:
+    entities: list[LocalEntity] = []
+    mentions: list[Mention] = []
+    for index, chain in enumerate(chains):
+        label: Label = "PERSON" if chain.is_person else chain.label_votes.most_common(1)[0][0]
+        names = Counter(_surface(text, m) for m in chain.members)
+        entities.append(
+            LocalEntity(
+                index=index,
+                name=_best_name(names),
+                label=label,
+                aliases=tuple(sorted(set(names))),
+                roles=tuple(r for r, _ in chain.roles.most_common()),
+            )
+        )
+        mentions.extend(
+            Mention(m.start, m.end, text[m.start : m.end], label, index) for m in chain.members
+        )
+    mentions.sort(key=lambda m: m.start)
+    return mentions, entities
+
+
+def _surface(text: str, m: RawMention) -> str:
+    return surface_name(text[m.start : m.end])
+
+
+def surface_name(span: str) -> str:
+    """A mention as a name: leading titles removed ("President Lucía Ramírez" → "Lucía Ramírez")."""
+    words, _ = _strip_titles(span.split())
+    return " ".join(words) if words else span
+
+
+def _best_name(names: Counter[str]) -> str:
+    """The most complete spelling (most words, then accents), then the most frequent."""
+    return max(names, key=lambda n: (len(n.split()), _accents(n), names[n], n))
+
+
+def _accents(name: str) -> int:
+    return sum(1 for ch in name if ord(ch) > 127 and ch.isalpha())

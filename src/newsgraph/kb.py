@@ -14,18 +14,16 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from .annotate import Models
-from .entities import name_key
 from .pipeline import MAX_ARTICLE_CHARS, MapOptions, run_map
 from .read import ReadOptions, iter_raw
-from .records import DocResult, Failure, Label
+from .records import DocResult, Failure
+from .resolve import lookup_keys
 from .store import Row, Store
 
 log = logging.getLogger(__name__)
-
-LABELS: tuple[str, ...] = get_args(Label)
 
 #: Articles written per transaction: one batch is all-or-nothing after a crash.
 WRITE_BATCH = 64
@@ -206,11 +204,18 @@ class KnowledgeBase:
         """
         if self.store.rows("SELECT 1 FROM entities WHERE id=?", (name,)):
             return [name]
-        key = name_key(name)
-        rows = self.store.rows(
-            "SELECT DISTINCT entity FROM entity_keys WHERE key IN"
-            f" ({','.join('?' * len(LABELS))}) ORDER BY entity",
-            [f"{label}:{key}" for label in LABELS],
+        redirect = self.store.rows("SELECT new FROM entity_redirects WHERE old=?", (name,))
+        if redirect:
+            return [redirect[0]["new"]]
+        keys = lookup_keys(name)
+        rows = (
+            self.store.rows(
+                "SELECT DISTINCT entity FROM entity_keys WHERE key IN"
+                f" ({','.join('?' * len(keys))}) ORDER BY entity",
+                keys,
+            )
+            if keys
+            else []
         )
         if not rows:
             rows = self.store.rows(

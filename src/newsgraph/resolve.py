@@ -1,11 +1,22 @@
 """Cross-document entity resolution: article entities to corpus entities.
 
 Resolution is incremental: each article's local entities are matched against corpus
-entities found through *blocking keys* (so the cost grows with the candidates a name
-shares keys with, not with the corpus), then the matched entities are updated and
-unmatched ones created. Entities an article does not touch are never rewritten, so their
-ids stay stable. The index behind it is a protocol: an in-memory one for evaluation, the
-SQLite store for a knowledge base.
+entities found through *blocking keys*, so the cost grows with the few candidates a name
+shares keys with, not with the corpus. Matched entities are updated, unmatched ones
+created; entities an article does not touch are never rewritten, so their ids stay stable.
+
+Keys of an entity (all accent- and case-insensitive, per label group):
+
+- ``=`` every name and alias it is known by, and the known variants of those names
+  (``lang/*/name_variants.txt``: "US" / "U.S." / "United States" / "Estados Unidos");
+- ``~`` for a person's full name, the name with one word blanked out: "Lucía Gonzales"
+  and "Lucía González" meet under "lucia *" and are then compared word by word;
+- ``1`` for a person, each word of the name alone: a bare "Paredes" finds the Paredes
+  of the corpus, and is merged only when exactly one of them fits.
+
+A candidate must agree on the label group and, for people, on the name: the same given
+name (or none), every other word equal or, for one word at most, a typo. Shared
+co-mentioned entities break ties.
 """
 
 from __future__ import annotations
@@ -14,10 +25,23 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
-from .entities import name_key
+from rapidfuzz.distance import Levenshtein
+
+from . import lang
+from .entities import name_key, surface_name
 from .records import DocResult, Label, LocalEntity
+
+#: Labels that may name the same thing (the models confuse countries and regions).
+LABEL_GROUPS: dict[str, str] = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE",
+                                "NORP": "NORP", "EVENT": "MISC", "MISC": "MISC"}  # fmt: skip
+#: A word differing by at most this many edits is a typo of another, if long enough.
+TYPO_EDITS = 1
+TYPO_MIN_LENGTH = 5
+#: Co-mentioned entities remembered per entity, for breaking ties.
+CONTEXT_SIZE = 30
 
 
 @dataclass(slots=True)
@@ -31,6 +55,7 @@ class CorpusEntity:
     roles: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
     documents: int = 0
+    context: Counter[str] = field(default_factory=Counter)  # co-mentioned name keys
 
 
 class EntityIndex(Protocol):
@@ -44,7 +69,7 @@ class EntityIndex(Protocol):
 
 
 class MemoryIndex:
-    """An in-memory :class:`EntityIndex` (evaluation, tests)."""
+    """An in-memory :class:`EntityIndex` (evaluation, tests, benchmarks)."""
 
     def __init__(self) -> None:
         self.entities: dict[str, CorpusEntity] = {}
@@ -63,10 +88,104 @@ class MemoryIndex:
         return entity_id in self.entities
 
 
+# -- keys --------------------------------------------------------------------------------
+
+
+@cache
+def _variants() -> dict[str, frozenset[str]]:
+    """Name key → the keys of every known form of the same name."""
+    table: dict[str, frozenset[str]] = {}
+    for code in ("en", "es"):
+        for line in lang.lines(code, "name_variants"):
+            forms = frozenset(name_key(f) for f in line.split("|") if name_key(f))
+            for form in forms:
+                table[form] = table.get(form, frozenset()) | forms
+    return table
+
+
+def group_of(label: str) -> str:
+    return LABEL_GROUPS.get(label, "MISC")
+
+
+def name_keys(name: str, label: str) -> set[str]:
+    """Exact-name keys of one name: itself and its known variants."""
+    key = name_key(name)
+    if not key:
+        return set()
+    return {f"{group_of(label)}={k}" for k in {key, *_variants().get(key, ())}}
+
+
+def lookup_keys(name: str) -> list[str]:
+    """Keys under which an entity known by ``name`` is found, whatever its label."""
+    return sorted({k for label in LABEL_GROUPS for k in name_keys(name, label)})
+
+
 def blocking_keys(local: LocalEntity) -> set[str]:
-    """Keys under which an entity can be found: its label with each normalized alias."""
-    names = {local.name, *local.aliases}
-    return {f"{local.label}:{name_key(n)}" for n in names if name_key(n)}
+    """Every key a local entity is filed and looked up under."""
+    keys: set[str] = set()
+    for name in {local.name, *local.aliases}:
+        keys |= name_keys(name, local.label)
+    if local.label == "PERSON":
+        for name in {local.name, *local.aliases}:
+            keys |= _person_keys(name_key(name).split())
+    return keys
+
+
+def _person_keys(words: list[str]) -> set[str]:
+    keys = {f"PER1{w}" for w in words if len(w) > 1}
+    if len(words) > 1:
+        keys |= {"PER~" + " ".join([*words[:i], "*", *words[i + 1 :]]) for i in range(len(words))}
+    return keys
+
+
+# -- matching ----------------------------------------------------------------------------
+
+
+def _names(entity: CorpusEntity | LocalEntity) -> list[list[str]]:
+    aliases = entity.aliases if isinstance(entity.aliases, Counter) else Counter(entity.aliases)
+    return [name_key(a).split() for a in {entity.name, *aliases} if name_key(a)]
+
+
+def _words_agree(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= TYPO_MIN_LENGTH and Levenshtein.distance(a, b) <= TYPO_EDITS
+
+
+def person_names_agree(a: list[str], b: list[str]) -> bool:
+    """Two people's names can be one person's: see the module docstring."""
+    if len(a) == 1 or len(b) == 1:
+        return (a if len(a) == 1 else b)[0] in (b if len(a) == 1 else a)
+    if a[0] != b[0]:
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        return long[len(long) - len(short) :] == short  # surnames only
+    if len(a) == len(b):
+        typos = sum(1 for x, y in zip(a, b, strict=True) if x != y)
+        return typos <= 1 and all(_words_agree(x, y) for x, y in zip(a, b, strict=True))
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
+def _compatible(local: LocalEntity, candidate: CorpusEntity, keys: set[str]) -> bool:
+    if group_of(local.label) != group_of(candidate.label):
+        return False
+    exact = {k for k in keys if "=" in k}
+    if local.label != "PERSON" or candidate.label != "PERSON":
+        return bool(exact & set(_candidate_exact_keys(candidate)))
+    mine, theirs = _names(local), _names(candidate)
+    full_mine = [n for n in mine if len(n) > 1] or mine
+    full_theirs = [n for n in theirs if len(n) > 1] or theirs
+    return any(person_names_agree(x, y) for x in full_mine for y in full_theirs)
+
+
+def _candidate_exact_keys(candidate: CorpusEntity) -> set[str]:
+    keys: set[str] = set()
+    for name in {candidate.name, *candidate.aliases}:
+        keys |= name_keys(name, candidate.label)
+    return keys
+
+
+def _is_bare(local: LocalEntity) -> bool:
+    return all(len(name_key(a).split()) <= 1 for a in {local.name, *local.aliases})
 
 
 class Resolver:
@@ -78,18 +197,44 @@ class Resolver:
     def assign(self, result: DocResult) -> list[str]:
         """Corpus entity id for each of ``result.entities``, updating the index."""
         counts = Counter(m.local for m in result.mentions)
+        context = Counter(name_key(e.name) for e in result.entities)
         ids: list[str] = []
+        touched: dict[str, CorpusEntity] = {}
         for local in result.entities:
             keys = blocking_keys(local)
-            entity = self._match(local, keys) or self._create(local)
-            self._absorb(entity, local, counts[local.index], result)
+            entity = self._match(local, keys, context) or self._create(local)
+            entity = touched.get(entity.id, entity)
+            self._absorb(entity, local, counts[local.index], result, first=entity.id not in touched)
+            entity.context.update(k for k in context if k != name_key(local.name))
+            entity.context = Counter(dict(entity.context.most_common(CONTEXT_SIZE)))
+            touched[entity.id] = entity
             self.index.save(entity, keys)
             ids.append(entity.id)
         return ids
 
-    def _match(self, local: LocalEntity, keys: set[str]) -> CorpusEntity | None:
-        candidates = [c for c in self.index.candidates(keys) if c.label == local.label]
-        return candidates[0] if candidates else None
+    def _match(
+        self, local: LocalEntity, keys: set[str], context: Counter[str]
+    ) -> CorpusEntity | None:
+        fitting = [c for c in self.index.candidates(keys) if _compatible(local, c, keys)]
+        if not fitting:
+            return None
+        if local.label == "PERSON" and _is_bare(local) and len(fitting) > 1:
+            return self._by_context(fitting, context, unique=True)
+        return self._by_context(fitting, context, unique=False)
+
+    @staticmethod
+    def _by_context(
+        fitting: list[CorpusEntity], context: Counter[str], *, unique: bool
+    ) -> CorpusEntity | None:
+        scored = sorted(
+            fitting,
+            key=lambda c: (-sum(1 for k in context if k in c.context), -c.documents, c.id),
+        )
+        if unique:
+            best = sum(1 for k in context if k in scored[0].context)
+            runner = sum(1 for k in context if k in scored[1].context)
+            return scored[0] if best > runner else None  # ambiguous surname: stay apart
+        return scored[0]
 
     def _create(self, local: LocalEntity) -> CorpusEntity:
         return CorpusEntity(id=self._new_id(local), name=local.name, label=local.label)
@@ -104,21 +249,30 @@ class Resolver:
         raise RuntimeError("entity id space exhausted")  # pragma: no cover
 
     @staticmethod
-    def _absorb(entity: CorpusEntity, local: LocalEntity, mentions: int, result: DocResult) -> None:
+    def _absorb(
+        entity: CorpusEntity, local: LocalEntity, mentions: int, result: DocResult, *, first: bool
+    ) -> None:
         for mention in result.mentions:
             if mention.local == local.index:
-                entity.aliases[mention.text] += 1
+                entity.aliases[surface_name(mention.text)] += 1
         entity.roles.update(local.roles)
         entity.mentions += mentions
-        entity.documents += 1
+        entity.documents += 1 if first else 0
+        if entity.label != local.label and local.label == "PERSON":
+            entity.label = local.label
         entity.name = canonical_name(entity.aliases) or entity.name
 
 
 def canonical_name(aliases: Counter[str]) -> str | None:
-    """The most complete well-attested spelling: most words, then most accents, then count."""
+    """The most complete well-attested spelling, with accents.
+
+    Among spellings seen at least twice (or all, when none is), the one with most words,
+    then most accented letters, then the most frequent.
+    """
     if not aliases:
         return None
-    return max(aliases, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
+    attested = [a for a, n in aliases.items() if n >= 2] or list(aliases)
+    return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
 
 
 def _accents(name: str) -> int:

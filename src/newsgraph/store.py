@@ -197,7 +197,8 @@ class SqliteIndex:
 
     def load(self, entity_id: str) -> CorpusEntity:
         row = self.db.execute(
-            "SELECT id, name, label, mentions, documents FROM entities WHERE id=?", (entity_id,)
+            "SELECT id, name, label, mentions, documents, context FROM entities WHERE id=?",
+            (entity_id,),
         ).fetchone()
         aliases = Counter(
             {
@@ -217,16 +218,18 @@ class SqliteIndex:
         )
         return CorpusEntity(
             id=row[0], name=row[1], label=cast(Label, row[2]), aliases=aliases, roles=roles,
-            mentions=row[3], documents=row[4],
+            mentions=row[3], documents=row[4], context=Counter(json.loads(row[5])),
         )  # fmt: skip
 
     def save(self, entity: CorpusEntity, keys: Iterable[str]) -> None:
         self.db.execute(
-            "INSERT INTO entities (id, name, label, mentions, documents) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(id) DO UPDATE SET name=excluded.name, label=excluded.label,"
-            " mentions=excluded.mentions, documents=excluded.documents",
-            (entity.id, entity.name, entity.label, entity.mentions, entity.documents),
-        )
+            "INSERT INTO entities (id, name, label, mentions, documents, context)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+            " label=excluded.label, mentions=excluded.mentions, documents=excluded.documents,"
+            " context=excluded.context",
+            (entity.id, entity.name, entity.label, entity.mentions, entity.documents,
+             json.dumps(dict(entity.context), ensure_ascii=False, sort_keys=True)),
+        )  # fmt: skip
         self.db.executemany(
             "INSERT INTO entity_aliases (entity, alias, count) VALUES (?,?,?)"
             " ON CONFLICT(entity, alias) DO UPDATE SET count=excluded.count",
@@ -243,5 +246,10 @@ class SqliteIndex:
         )
 
     def exists(self, entity_id: str) -> bool:
-        found = self.db.execute("SELECT 1 FROM entities WHERE id=?", (entity_id,)).fetchone()
+        """Whether the id is taken, by an entity or by one merged away (ids never return)."""
+        found = self.db.execute(
+            "SELECT 1 FROM entities WHERE id=? UNION ALL SELECT 1 FROM entity_redirects"
+            " WHERE old=?",
+            (entity_id, entity_id),
+        ).fetchone()
         return found is not None
