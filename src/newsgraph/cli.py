@@ -332,6 +332,67 @@ def summary(db: str, top: int) -> None:
             click.echo(f"  {doc}: {sentence}")
 
 
+@main.command()
+@click.argument("name_or_id")
+@db_option
+@click.option("--limit", default=15, show_default=True, type=click.IntRange(1))
+def entity(name_or_id: str, db: str, limit: int) -> None:
+    """An entity page: name, label, aliases with counts, roles, articles, co-mentioned.
+
+    \b
+    Example:
+      newsgraph entity "Lucía Ramírez"
+    """
+    from .curate import entity_detail
+
+    d = entity_detail(open_kb(db).store, name_or_id, limit=limit)
+    click.echo(f"{d.name}  [{d.label}]  {d.id}")
+    click.echo(f"{d.mentions} mentions in {d.documents} articles")
+    click.echo("aliases: " + ", ".join(f"{a} ({n})" for a, n in d.aliases))
+    if d.roles:
+        click.echo("roles:   " + ", ".join(f"{r} ({n})" for r, n in d.roles))
+    click.echo("articles:")
+    for a in d.articles:
+        click.echo(f"  {a['published'] or '????-??-??'}  {a['id']}  {a['title'] or ''}")
+    click.echo("co-mentioned:")
+    for eid, name, shared in d.co_mentioned:
+        click.echo(f"  {shared:4}  {name}  ({eid})")
+
+
+@main.command()
+@click.argument("keep")
+@click.argument("other")
+@db_option
+def merge(keep: str, other: str, db: str) -> None:
+    """Merge entity OTHER into KEEP (ids or names); later ingests respect it.
+
+    \b
+    Example:
+      newsgraph merge e1a2b3c4d5e6 e6f5e4d3c2b1
+    """
+    from .curate import merge as merge_entities
+
+    survivor = merge_entities(open_kb(db).store, keep, other)
+    click.echo(f"merged into {survivor}")
+
+
+@main.command()
+@click.argument("entity_id")
+@click.option("--alias", required=True, help="The name whose articles become their own entity.")
+@db_option
+def split(entity_id: str, alias: str, db: str) -> None:
+    """Split the articles naming an entity ALIAS out into a new entity.
+
+    \b
+    Example:
+      newsgraph split e1a2b3c4d5e6 --alias "Iván Paredes"
+    """
+    from .curate import split as split_entity
+
+    new_id = split_entity(open_kb(db).store, entity_id, alias)
+    click.echo(f"split {alias!r} into {new_id}")
+
+
 @main.command(name="eval")
 @click.argument("task", type=click.Choice(["ner", "coref", "quotes"]))
 @click.option("--data", required=True, type=click.Path(exists=True, path_type=Path),

@@ -136,11 +136,16 @@ def _extend_name(ent: Span) -> Span:
     """Widen a person span over adjacent proper-noun words the model left out
     ("Héctor" in "Héctor Paredes Luna"), never over a title."""
     doc, start, end = ent.doc, ent.start, ent.end
-    while start > 0 and _is_name_token(doc[start - 1]) and not _is_title_word(doc[start - 1].text):
+    while start > 0 and _free_name_token(doc[start - 1]):
         start -= 1
-    while end < len(doc) and _is_name_token(doc[end]):
+    while end < len(doc) and _free_name_token(doc[end]):
         end += 1
     return doc[start:end]
+
+
+def _free_name_token(token: Token) -> bool:
+    """A proper-noun word that no other entity claims ("the United States" is a place)."""
+    return _is_name_token(token) and token.ent_iob_ == "O" and not _is_title_word(token.text)
 
 
 def _is_title_word(word: str) -> bool:
@@ -235,8 +240,13 @@ def _nickname_cues() -> str:
 
 
 def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """Leading title words removed: (name words, roles)."""
+    """Title words removed: (name words, roles). A title inside the span takes what is
+    before it along ("United States Attorney Jessie Liu" → role "United States Attorney")."""
     roles: list[str] = []
+    inner = _inner_title(words)
+    if inner:
+        roles.append(" ".join(words[:inner]))
+        words = words[inner:]
     keys = [name_key(w) for w in words]
     changed = True
     while changed and len(keys) > 1:
@@ -248,6 +258,17 @@ def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
                 words, keys, changed = words[n:], keys[n:], True
                 break
     return words, roles
+
+
+def _inner_title(words: list[str]) -> int:
+    """Index just after the last title that has capitalised words after it (0: none)."""
+    keys = [name_key(w) for w in words]
+    for i in range(len(keys) - 1, 0, -1):
+        for title in _titles():
+            n = len(title)
+            if tuple(keys[i - n + 1 : i + 1]) == title and i - n + 1 > 0 and i + 1 < len(keys):
+                return i + 1
+    return 0
 
 
 def _title_before(text: str, start: int) -> str | None:

@@ -218,6 +218,9 @@ class Resolver:
         fitting = [c for c in self.index.candidates(keys) if _compatible(local, c, keys)]
         if not fitting:
             return None
+        exact = {k for k in keys if "=" in k}
+        by_name = [c for c in fitting if exact & _candidate_exact_keys(c)]
+        fitting = by_name or fitting  # a name seen before beats a fuzzy match
         if local.label == "PERSON" and _is_bare(local) and len(fitting) > 1:
             return self._by_context(fitting, context, unique=True)
         return self._by_context(fitting, context, unique=False)
