@@ -418,7 +418,9 @@ def _find_chain(m: RawMention, chains: list[Chain], by_alias: dict[str, Chain]) 
     if m.label == "PERSON" or (len(m.tokens) == 1 and m.label == "ORG"):
         return _find_person_chain(m, chains)
     # The model's label errors: a full name already chained as a person stays with it.
-    person = [c for c in chains if c.is_person and m.tokens in c.full]
+    person = [
+        c for c in chains if c.is_person and any(_full_names_agree(m.tokens, f) for f in c.full)
+    ]
     return person[-1] if person else _same_name(m, chains)
 
 

@@ -1,0 +1,99 @@
+"""Cross-document resolution with invented people: variants, typos, surnames, stable ids."""
+
+from __future__ import annotations
+
+from newsgraph.records import Article, DocResult, Label, LocalEntity, Mention, Metadata, Segment
+from newsgraph.resolve import MemoryIndex, Resolver, canonical_name, person_names_agree
+
+
+def doc(*names: tuple[str, Label]) -> DocResult:
+    """An article naming each entity once (each name its own local entity)."""
+    text = ". ".join(n for n, _ in names)
+    article = Article("d", "t", text, "en", (Segment(0, len(text), "en"),), Metadata(), "h")
+    mentions, entities, pos = [], [], 0
+    for i, (name, label) in enumerate(names):
+        mentions.append(Mention(pos, pos + len(name), name, label, i))
+        entities.append(LocalEntity(i, name, label, (name,)))
+        pos += len(name) + 2
+    return DocResult(article, mentions, entities)
+
+
+def resolve(*docs: DocResult) -> tuple[list[list[str]], MemoryIndex]:
+    index = MemoryIndex()
+    resolver = Resolver(index)
+    return [resolver.assign(d) for d in docs], index
+
+
+def test_spelling_variants_and_abbreviations_are_one_entity() -> None:
+    ids, _ = resolve(doc(("U.S.", "GPE")), doc(("United States", "GPE")), doc(("US", "GPE")))
+    assert len({i[0] for i in ids}) == 1
+
+
+def test_accents_and_case_do_not_split_an_entity() -> None:
+    ids, _ = resolve(doc(("Graciela Valdivia", "PERSON")), doc(("GRACIELA VALDIVIA", "PERSON")),
+                     doc(("Graciela Valdívia", "PERSON")))  # fmt: skip
+    assert len({i[0] for i in ids}) == 1
+
+
+def test_a_typo_in_one_word_merges_when_the_rest_agrees() -> None:
+    ids, _ = resolve(doc(("Anselmo Gonzales Mendieta", "PERSON")),
+                     doc(("Anselmo González Mendieta", "PERSON")))  # fmt: skip
+    assert ids[0] == ids[1]
+
+
+def test_a_similar_surname_with_another_given_name_stays_apart() -> None:
+    ids, _ = resolve(doc(("Anselmo Gonzales", "PERSON")), doc(("Baltasar González", "PERSON")))
+    assert ids[0] != ids[1]
+
+
+def test_father_and_son_stay_apart_across_articles() -> None:
+    ids, _ = resolve(doc(("Héctor Paredes Luna", "PERSON")), doc(("Iván Paredes Soto", "PERSON")))
+    assert ids[0] != ids[1]
+
+
+def test_bare_surname_merges_only_when_unambiguous() -> None:
+    ids, _ = resolve(doc(("Octavio Zamudio", "PERSON")), doc(("Zamudio", "PERSON")))
+    assert ids[0] == ids[1]
+    ids, _ = resolve(doc(("Héctor Paredes Luna", "PERSON")), doc(("Iván Paredes Soto", "PERSON")),
+                     doc(("Paredes", "PERSON")))  # fmt: skip
+    assert ids[2][0] not in (ids[0][0], ids[1][0])
+
+
+def test_cooccurring_entities_break_a_surname_tie() -> None:
+    ids, _ = resolve(
+        doc(("Héctor Paredes Luna", "PERSON"), ("Culiacán", "GPE")),
+        doc(("Iván Paredes Soto", "PERSON"), ("Monterrey", "GPE")),
+        doc(("Paredes", "PERSON"), ("Monterrey", "GPE")),
+    )
+    assert ids[2][0] == ids[1][0]
+
+
+def test_labels_must_be_compatible() -> None:
+    ids, _ = resolve(doc(("Ocampo", "ORG")), doc(("Ocampo", "GPE")))
+    assert ids[0] != ids[1]
+
+
+def test_ids_are_deterministic_and_untouched_entities_keep_theirs() -> None:
+    first, index = resolve(doc(("Renata Urrutia", "PERSON")), doc(("Tijuana", "GPE")))
+    before = {k: (e.mentions, e.name) for k, e in index.entities.items()}
+    Resolver(index).assign(doc(("Renata Urrutia", "PERSON")))
+    again, _ = resolve(doc(("Renata Urrutia", "PERSON")), doc(("Tijuana", "GPE")))
+    assert first == again
+    assert (index.entities[first[1][0]].mentions, index.entities[first[1][0]].name) == before[
+        first[1][0]
+    ]
+
+
+def test_canonical_name_is_the_most_complete_well_attested_spelling() -> None:
+    from collections import Counter
+
+    aliases = Counter(
+        {"Maria Gomez": 5, "María Fernanda Gómez Ruiz": 2, "María Fernanda Gomes Ruiz": 1}
+    )
+    assert canonical_name(aliases) == "María Fernanda Gómez Ruiz"
+
+
+def test_person_names_agree_rules() -> None:
+    assert person_names_agree(["lucia", "ramirez"], ["lucia", "ramirez", "ortega"])
+    assert person_names_agree(["lopez", "obrador"], ["andres", "manuel", "lopez", "obrador"])
+    assert not person_names_agree(["ivan", "paredes"], ["hector", "paredes"])
