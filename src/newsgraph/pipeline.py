@@ -19,6 +19,7 @@ from . import normalize as normalize_stage
 from .annotate import Models, annotate
 from .entities import extract_entities
 from .errors import InputError
+from .quotes import extract_quotes
 from .records import Article, DocResult, Failure, Metadata, RawArticle, Segment
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,8 @@ def extract(article: Article, segments: Sequence[object]) -> DocResult:
 
     segs = [s for s in segments if isinstance(s, AnnotatedSegment)]
     mentions, entities = extract_entities(article, segs)
-    return DocResult(article=article, mentions=mentions, entities=entities)
+    quotes = extract_quotes(article, segs, mentions, entities)
+    return DocResult(article=article, mentions=mentions, entities=entities, quotes=quotes)
 
 
 def analyze_articles(

@@ -132,7 +132,9 @@ def blocking_keys(local: LocalEntity) -> set[str]:
 
 
 def _person_keys(words: list[str]) -> set[str]:
-    keys = {f"PER1{w}" for w in words if len(w) > 1}
+    # Surnames only: a bare given name is too ambiguous to look for across the corpus.
+    surnames = words[1:] if len(words) > 1 else words
+    keys = {f"PER1{w}" for w in surnames if len(w) > 1}
     if len(words) > 1:
         keys |= {"PER~" + " ".join([*words[:i], "*", *words[i + 1 :]]) for i in range(len(words))}
     return keys
@@ -202,7 +204,10 @@ class Resolver:
         touched: dict[str, CorpusEntity] = {}
         for local in result.entities:
             keys = blocking_keys(local)
-            entity = self._match(local, keys, context) or self._create(local)
+            # Full names are found by their own keys; the surname buckets, which grow with
+            # the corpus, are searched only for a bare surname.
+            wanted = keys if _is_bare(local) else {k for k in keys if not k.startswith("PER1")}
+            entity = self._match(local, wanted, context) or self._create(local)
             entity = touched.get(entity.id, entity)
             self._absorb(entity, local, counts[local.index], result, first=entity.id not in touched)
             entity.context.update(k for k in context if k != name_key(local.name))

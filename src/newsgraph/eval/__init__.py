@@ -1,7 +1,8 @@
 """Evaluation against human-annotated gold data.
 
 ``run_eval(task, data)`` reads the gold folder, runs the real pipeline on its texts and
-returns a dict of metrics. Tasks: ``ner`` (MEANTIME, CrossRE), ``coref`` (ECB+, MEANTIME).
+returns a dict of metrics. Tasks: ``ner`` (MEANTIME, CrossRE), ``coref`` (ECB+, MEANTIME),
+``quotes`` (PolNeAR).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from ..errors import EvalDataError
 
-TASKS = ("ner", "coref")
+TASKS = ("ner", "coref", "quotes")
 
 
 def run_eval(task: str, data: Path, *, limit: int | None = None) -> dict[str, Any]:
@@ -24,6 +25,12 @@ def run_eval(task: str, data: Path, *, limit: int | None = None) -> dict[str, An
 
     if task not in TASKS:
         raise EvalDataError(f"unknown evaluation task {task!r} (known: {', '.join(TASKS)})")
+    if task == "quotes":
+        from .quotes import run_quotes_eval
+
+        if not data.exists():
+            raise EvalDataError(f"{data}: no such gold data folder")
+        return run_quotes_eval(data, limit=limit)
     docs = read_gold(data, task)
     if not docs:
         raise EvalDataError(f"{data}: no gold documents found")

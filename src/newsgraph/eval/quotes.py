@@ -1,0 +1,199 @@
+"""Quote evaluation on PolNeAR (brat standoff: Source, Cue, Content).
+
+A predicted quote matches a gold one at threshold *t* when the tokens they share are at
+least *t* of the larger of the two (one-to-one, best overlaps first). Precision is
+matched / predicted, recall matched / gold. A gold quote is *direct* when its content is
+enclosed in quotation marks (PolNeAR content spans leave the marks out), else indirect.
+Speaker accuracy: among quotes matched at 0.3, the share whose predicted speaker span
+overlaps the gold source span. Articles annotated by several people are scored against
+each annotation and the scores averaged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import EvalDataError
+from ..records import DocResult, Quote
+
+Analyze = Callable[..., DocResult]
+THRESHOLDS = (0.3, 0.8)
+QUOTE_MARKS = "\"“”«»‘’'"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    start: int
+    end: int
+    source: tuple[int, int] | None
+    direct: bool
+
+
+@dataclass(slots=True)
+class PolnearDoc:
+    id: str
+    text: str
+    annotations: list[list[GoldQuote]] = field(default_factory=list)  # one list per annotator
+
+
+def read_polnear(path: Path, split: str | None = "dev") -> list[PolnearDoc]:
+    """Articles of a PolNeAR split (``path`` is the corpus root or a split folder)."""
+    root = path / split if split and (path / split).is_dir() else path
+    texts, anns = root / "text", root / "attributions"
+    if not texts.is_dir() or not anns.is_dir():
+        raise EvalDataError(f"{path}: not a PolNeAR folder (needs text/ and attributions/)")
+    docs: dict[str, PolnearDoc] = {}
+    for ann in sorted(anns.glob("*.ann")):
+        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        text_file = texts / f"{stem}.txt"
+        if not text_file.exists():
+            continue
+        doc = docs.setdefault(stem, PolnearDoc(stem, text_file.read_text(encoding="utf-8")))
+        doc.annotations.append(_read_ann(ann, doc.text))
+    return list(docs.values())
+
+
+def _read_ann(path: Path, text: str) -> list[GoldQuote]:
+    spans: dict[str, tuple[str, int, int]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            kind, *offsets = re.split(r"[ ;]", fields[1])
+            numbers = [int(o) for o in offsets if o.isdigit()]
+            if numbers:
+                spans[fields[0]] = (kind, min(numbers), max(numbers))
+        elif line.startswith("E") and len(fields) >= 2:
+            events.append(dict(part.split(":", 1) for part in fields[1].split() if ":" in part))
+    quotes = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(event.get("Source", ""))
+        quotes.append(GoldQuote(content[1], content[2], source[1:] if source else None,
+                                _is_direct(text, content[1], content[2])))  # fmt: skip
+    return quotes
+
+
+def _is_direct(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2) : start + 1]
+    after = text[max(0, end - 1) : end + 2]
+    return any(m in before for m in QUOTE_MARKS) and any(m in after for m in QUOTE_MARKS)
+
+
+def _tokens(text: str, start: int, end: int) -> set[int]:
+    return {m.start() + start for m in re.finditer(r"\w+", text[start:end])}
+
+
+@dataclass(slots=True)
+class Tally:
+    predicted: dict[str, int] = field(
+        default_factory=lambda: {"all": 0, "direct": 0, "indirect": 0}
+    )
+    gold: dict[str, int] = field(default_factory=lambda: {"all": 0, "direct": 0, "indirect": 0})
+    matched_pred: dict[str, int] = field(default_factory=dict)
+    matched_gold: dict[str, int] = field(default_factory=dict)
+    speaker_ok: int = 0
+    speaker_n: int = 0
+
+
+def _score(
+    text: str, predicted: Sequence[Quote], gold: Sequence[GoldQuote], tally: dict[float, Tally]
+) -> None:
+    ptoks = [_tokens(text, q.start, q.end) for q in predicted]
+    gtoks = [_tokens(text, g.start, g.end) for g in gold]
+    pairs = sorted(
+        ((len(p & g) / max(len(p), len(g), 1), i, j)
+         for i, p in enumerate(ptoks) for j, g in enumerate(gtoks) if p & g),
+        reverse=True,
+    )  # fmt: skip
+    for t, counts in tally.items():
+        _count_sides(predicted, gold, counts)
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for overlap, i, j in pairs:
+            if overlap < t or i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            _count_match(predicted[i], gold[j], counts)
+
+
+def _count_sides(predicted: Sequence[Quote], gold: Sequence[GoldQuote], c: Tally) -> None:
+    for q in predicted:
+        c.predicted["all"] += 1
+        c.predicted["direct" if q.kind == "direct" else "indirect"] += 1
+    for g in gold:
+        c.gold["all"] += 1
+        c.gold["direct" if g.direct else "indirect"] += 1
+
+
+def _count_match(q: Quote, g: GoldQuote, c: Tally) -> None:
+    pk, gk = (
+        ("direct" if q.kind == "direct" else "indirect"),
+        ("direct" if g.direct else "indirect"),
+    )
+    for key, kind in (("all", None), (pk, "p"), (gk, "g")):
+        if kind != "g":
+            c.matched_pred[key] = c.matched_pred.get(key, 0) + 1
+        if kind != "p":
+            c.matched_gold[key] = c.matched_gold.get(key, 0) + 1
+    if g.source is not None:
+        c.speaker_n += 1
+        s = q.speaker
+        c.speaker_ok += int(s.start is not None and s.end is not None and s.start < g.source[1]
+                            and g.source[0] < s.end)  # fmt: skip
+
+
+def evaluate_quotes(
+    docs: Sequence[PolnearDoc], analyze: Analyze, *, limit: int | None = None
+) -> dict[str, Any]:
+    """Metrics over the documents, averaged over annotators of the same article."""
+    tally = {t: Tally() for t in THRESHOLDS}
+    chosen = docs[:limit] if limit else docs
+    for doc in chosen:
+        result = analyze(doc.text, language="en")
+        per_annotator = {t: Tally() for t in THRESHOLDS}
+        for gold in doc.annotations:
+            _score(doc.text, result.quotes, gold, per_annotator)
+        _add_averaged(tally, per_annotator, len(doc.annotations))
+    return _metrics(tally, len(chosen))
+
+
+def _add_averaged(total: dict[float, Tally], part: dict[float, Tally], n: int) -> None:
+    for t, c in part.items():
+        into = total[t]
+        for attr in ("predicted", "gold", "matched_pred", "matched_gold"):
+            target, source = getattr(into, attr), getattr(c, attr)
+            for k, v in source.items():
+                target[k] = target.get(k, 0) + v / n
+        into.speaker_ok += c.speaker_ok / n  # type: ignore[assignment]
+        into.speaker_n += c.speaker_n / n  # type: ignore[assignment]
+
+
+def _metrics(tally: dict[float, Tally], n_docs: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"documents": n_docs}
+    for t, c in tally.items():
+        for split in ("all", "direct", "indirect"):
+            p = c.matched_pred.get(split, 0) / c.predicted[split] if c.predicted[split] else 0.0
+            r = c.matched_gold.get(split, 0) / c.gold[split] if c.gold[split] else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            suffix = "" if split == "all" else f"_{split}"
+            for name, value in (("precision", p), ("recall", r), ("f1", f)):
+                out[f"{name}_overlap_{t}{suffix}"] = round(value, 4)
+    c = tally[THRESHOLDS[0]]
+    out["speaker_accuracy"] = round(c.speaker_ok / c.speaker_n, 4) if c.speaker_n else 0.0
+    out["gold_quotes"] = round(c.gold["all"], 1)
+    out["predicted_quotes"] = round(c.predicted["all"], 1)
+    return out
+
+
+def run_quotes_eval(data: Path, *, limit: int | None = None) -> dict[str, Any]:
+    from ..pipeline import analyze_text
+
+    return evaluate_quotes(read_polnear(data), analyze_text, limit=limit)

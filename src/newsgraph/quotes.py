@@ -1,0 +1,504 @@
+"""Who said what: direct, indirect and mixed quotes with their speakers.
+
+1. Direct quotes come from a scan of quotation marks over the whole article (“ ” " ‘ ’ « »
+   and Spanish dialogue dashes), tolerant of unbalanced marks: an unclosed quote ends at
+   its paragraph unless the next paragraph opens with a mark (a multi-paragraph quote).
+2. Indirect quotes are the clauses governed by a speech verb (``said that …``, ``dijo
+   que …``) and the sentences framed by ``according to X`` / ``según X``; an indirect
+   frame around a quoted fragment is ``mixed``.
+3. Speakers are the subjects of the speech verbs (or what follows "according to"), typed
+   by the entity they name, by word lists (media, anonymous sources), or resolved from a
+   pronoun to the previous speaker; an unattributed quote paragraph right after an
+   attributed one continues the same speaker.
+4. Embedded social posts ("… — Name (@handle) May 2, 2019") are quotes of that person.
+
+Content spans exclude the quotation marks (the convention of PolNeAR and PARC).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lang
+from .annotate import AnnotatedSegment
+from .records import Article, LocalEntity, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+
+OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+#: A quote of fewer words with no speech verb around it is a title or scare quote.
+MIN_WORDS_WITHOUT_CUE = 5
+#: Characters around a direct quote searched for its attribution.
+FRAME_CHARS = 160
+#: An indirect clause around a direct quote is a mixed quote only with this many own words.
+MIN_FRAME_WORDS = 3
+PRONOUNS = {"he", "she", "they", "él", "ella", "ellos", "ellas", "i", "we"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+
+
+@cache
+def _list(language: str, name: str) -> frozenset[str]:
+    return lang.words(language if lang.words(language, name) else "en", name)
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: Speaker
+    cue: Token | None
+
+
+# 1. -- direct quotes ---------------------------------------------------------------------
+
+
+def find_direct(text: str) -> list[tuple[int, int]]:
+    """Content spans (without marks) of quoted passages, outermost only."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in OPENERS and _opens(text, i):
+            end = _closing(text, i, OPENERS[ch])
+            if end is not None and end > i + 1:
+                spans.append((i + 1, end))
+                i = end + 1
+                continue
+        i += 1
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "‘'" and before.isalpha():
+        return False  # an apostrophe
+    return not after.isspace() and (before.isspace() or before in "([—–-:,")
+
+
+def _closing(text: str, i: int, closer: str) -> int | None:
+    """Index of the closing mark, following a quote over paragraphs when it continues."""
+    pos = i + 1
+    while True:
+        para_end = text.find("\n\n", pos)
+        para_end = len(text) if para_end == -1 else para_end
+        j = _find_closer(text, pos, para_end, closer)
+        if j is not None:
+            return j
+        nxt = para_end + 2
+        if nxt < len(text) and text[nxt] == text[i]:  # the quote goes on
+            pos = nxt + 1
+            continue
+        return para_end if para_end - i > 20 else None  # unbalanced: end with the paragraph
+
+
+def _find_closer(text: str, start: int, end: int, closer: str) -> int | None:
+    for j in range(start, end):
+        if text[j] == closer and (closer not in "’'" or not _between_letters(text, j)):
+            return j
+    return None
+
+
+def _between_letters(text: str, j: int) -> bool:
+    return 0 < j < len(text) - 1 and text[j - 1].isalpha() and text[j + 1].isalpha()
+
+
+def find_dialogue(text: str) -> list[tuple[int, int, int]]:
+    """Spanish dialogue: ``—Content —dijo X—.``; (content start, content end, frame start)."""
+    found = []
+    for m in re.finditer(r"(?m)^—(?=\S)([^—\n]+?)(?:\s—(?=\w)|$)", text):
+        found.append((m.start(1), m.end(1), m.end()))
+    return found
+
+
+# 2. -- speech verbs and indirect quotes --------------------------------------------------
+
+
+def _is_cue(token: Token, language: str) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lower_ in _list(language, "speech_verbs")
+
+
+def _according_to(sent: Span, language: str) -> Span | None:
+    """The source after "according to" / "según" in a sentence."""
+    low = sent.text.lower()
+    for phrase in _list(language, "according_to"):
+        k = low.find(phrase + " ")
+        if k != -1:
+            start = sent.start_char + k + len(phrase) + 1
+            end_match = re.search(r"[,.;:]", sent.doc.text[start : sent.end_char])
+            end = start + end_match.start() if end_match else sent.end_char
+            span = sent.doc.char_span(start, end, alignment_mode="expand")
+            return span
+    return None
+
+
+def _content_of(verb: Token) -> Span | None:
+    """The clause a speech verb governs (with its "that"/"que")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _speaker_span(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        return _speaker_span(verb.head)  # "X said … and added …"
+    return None
+
+
+# 3. -- speakers --------------------------------------------------------------------------
+
+
+class SpeakerFinder:
+    """Types speaker spans and resolves them to the article's entities."""
+
+    def __init__(
+        self, article: Article, mentions: Sequence[Mention], entities: Sequence[LocalEntity]
+    ) -> None:
+        self.text = article.text
+        self.mentions = mentions
+        self.entities = entities
+        self.last: Speaker | None = None
+
+    def speaker(self, start: int, end: int, language: str) -> Speaker:
+        """The speaker written at ``text[start:end]``."""
+        words = self.text[start:end]
+        low = words.lower().strip()
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if low in PRONOUNS:
+            return self._pronoun(words, start, end)
+        if inside:
+            return self._named(words, start, end, inside, language)
+        if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
+            return Speaker(words, "media", start, end)
+        if set(re.findall(r"\w+", low)) & _list(language, "anonymous"):
+            return Speaker(words, "anonymous", start, end)
+        if _looks_like_a_name(words):  # a person the model did not tag
+            return Speaker(words, "person", start, end)
+        return self._description(words, start, end)
+
+    def _pronoun(self, words: str, start: int, end: int) -> Speaker:
+        local = self.last.local if self.last and self.last.kind == "person" else None
+        if local is None:
+            persons = [m for m in self.mentions if m.end <= start and m.label == "PERSON"]
+            local = persons[-1].local if persons else None
+        return Speaker(words, "person" if local is not None else "unknown", start, end, local)
+
+    def _named(
+        self, words: str, start: int, end: int, inside: list[Mention], language: str
+    ) -> Speaker:
+        head = max(inside, key=lambda m: (m.label == "PERSON", m.end - m.start))
+        entity = self.entities[head.local]
+        kind: SpeakerKind = "person" if head.label == "PERSON" else "organization"
+        if name_low(entity.name) in _list(language, "media"):
+            kind = "media"
+        return Speaker(words, kind, start, end, head.local)
+
+    def _description(self, words: str, start: int, end: int) -> Speaker:
+        """ "the former governor": the one person of the article with that role, if any."""
+        low = _strip_article(words.lower())
+        holders = [e for e in self.entities if e.label == "PERSON" and any(
+            r.lower() in low or low.endswith(r.lower()) for r in e.roles)]  # fmt: skip
+        if len(holders) == 1:
+            return Speaker(words, "person", start, end, holders[0].index)
+        return Speaker(words, "unknown", start, end)
+
+
+def _looks_like_a_name(words: str) -> bool:
+    parts = words.split()
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:2].islower() for p in parts)
+
+
+def name_low(name: str) -> str:
+    return name.lower().strip()
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(the|el|la|los|las)\s+", "", text.strip())
+
+
+# -- the orchestrator ----------------------------------------------------------------------
+
+
+def extract_quotes(
+    article: Article,
+    segments: Sequence[AnnotatedSegment],
+    mentions: Sequence[Mention],
+    entities: Sequence[LocalEntity],
+) -> list[Quote]:
+    """Every quote of the article, in text order."""
+    finder = SpeakerFinder(article, mentions, entities)
+    quotes: list[Quote] = []
+    direct = find_direct(article.text)
+    for seg in segments:
+        quotes += _segment_quotes(article.text, seg, direct, finder)
+    quotes += _social_posts(article.text, finder, segments)
+    return _continue_speakers(sorted(_dedupe(quotes), key=lambda q: q.start), article.text)
+
+
+def _segment_quotes(
+    text: str, seg: AnnotatedSegment, direct: list[tuple[int, int]], finder: SpeakerFinder
+) -> list[Quote]:
+    out: list[Quote] = []
+    lo, hi = seg.segment.start, seg.segment.end
+    mine = [d for d in direct if lo <= d[0] < hi]
+    for start, end in mine:
+        quote = _direct_quote(text, seg, start, end, finder)
+        if quote is not None:
+            out.append(quote)
+    for start, end, frame in find_dialogue(text[lo:hi]):
+        out.append(_dialogue_quote(text, seg, lo + start, lo + end, lo + frame, finder))
+    out += _indirect_quotes(text, seg, mine, finder)
+    return out
+
+
+def _direct_quote(
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
+) -> Quote | None:
+    attribution = _attribute(text, seg, start, end, finder)
+    if attribution is None and len(text[start:end].split()) < MIN_WORDS_WITHOUT_CUE:
+        return None
+    speaker = attribution.speaker if attribution else Speaker(None, "unknown")
+    return _quote(text, seg, start, end, "direct", speaker, attribution)
+
+
+def _attribute(
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
+) -> Attribution | None:
+    """The speech verb nearest a direct quote in its frame (same sentences, outside it)."""
+    doc, off = seg.doc, seg.offset
+    window = doc.char_span(
+        max(0, start - off - FRAME_CHARS), min(len(doc.text), end - off + FRAME_CHARS),
+        alignment_mode="expand",
+    )  # fmt: skip
+    if window is None:
+        return None
+    paragraph = _paragraph_bounds(text, start, end)
+    cues = [
+        t for t in window
+        if _is_cue(t, seg.segment.language)
+        and not start <= t.idx + off < end
+        and paragraph[0] <= t.idx + off < paragraph[1]
+    ]  # fmt: skip
+    if not cues:
+        return _according_to_attribution(seg, start, finder)
+    verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
+    subject = _speaker_span(verb)
+    if subject is None or start - off <= subject.start_char < end - off:
+        return None
+    return _attribution(seg, subject, verb, finder)
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = text.rfind("\n\n", 0, start)
+    right = text.find("\n\n", end)
+    return (0 if left == -1 else left + 2, len(text) if right == -1 else right)
+
+
+def _according_to_attribution(
+    seg: AnnotatedSegment, start: int, finder: SpeakerFinder
+) -> Attribution | None:
+    sent = _sentence_at(seg.doc, start - seg.offset)
+    source = _according_to(sent, seg.segment.language) if sent is not None else None
+    if source is None:
+        return None
+    return _attribution(seg, source, None, finder)
+
+
+def _sentence_at(doc: Doc, char: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
+
+
+def _attribution(
+    seg: AnnotatedSegment, span: Span, verb: Token | None, finder: SpeakerFinder
+) -> Attribution:
+    start, end = span.start_char + seg.offset, span.end_char + seg.offset
+    anchor = verb.idx + seg.offset if verb is not None else end
+    start, end = _within_paragraph(finder.text, start, end, anchor)
+    speaker = finder.speaker(start, end, seg.segment.language)
+    finder.last = speaker
+    return Attribution(speaker, verb)
+
+
+def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """A speaker span clipped to the paragraph of its verb, without edge spaces or commas."""
+    left, right = _paragraph_bounds(text, anchor, anchor)
+    start, end = max(start, left), min(end, right)
+    if start >= end:  # the parse put the subject in another paragraph: take what precedes
+        start, end = left, anchor
+    while start < end and text[start] in " \n,":
+        start += 1
+    while end > start and text[end - 1] in " \n,":
+        end -= 1
+    return start, end
+
+
+def _dialogue_quote(
+    text: str, seg: AnnotatedSegment, start: int, end: int, frame: int, finder: SpeakerFinder
+) -> Quote:
+    after = seg.doc.char_span(frame - seg.offset, min(len(seg.doc.text), frame - seg.offset + 80),
+                              alignment_mode="expand")  # fmt: skip
+    cues = [t for t in after if _is_cue(t, seg.segment.language)] if after is not None else []
+    attribution = None
+    if cues and (subject := _speaker_span(cues[0])) is not None:
+        attribution = _attribution(seg, subject, cues[0], finder)
+    speaker = attribution.speaker if attribution else Speaker(None, "unknown")
+    return _quote(text, seg, start, end, "direct", speaker, attribution)
+
+
+def _indirect_quotes(
+    text: str, seg: AnnotatedSegment, direct: list[tuple[int, int]], finder: SpeakerFinder
+) -> list[Quote]:
+    out: list[Quote] = []
+    language = seg.segment.language
+    for sent in seg.doc.sents:
+        for verb in sent:
+            if not _is_cue(verb, language) or _inside(verb.idx + seg.offset, direct):
+                continue
+            content, subject = _content_of(verb), _speaker_span(verb)
+            if content is None or subject is None or len(content) < 3:
+                continue
+            quote = _indirect(text, seg, content, subject, verb, direct, finder)
+            if quote is not None:
+                out.append(quote)
+        out += _according_to_quotes(text, seg, sent, direct, finder)
+    return out
+
+
+def _indirect(
+    text: str,
+    seg: AnnotatedSegment,
+    content: Span,
+    subject: Span,
+    verb: Token,
+    direct: list[tuple[int, int]],
+    finder: SpeakerFinder,
+) -> Quote | None:
+    start, end = content.start_char + seg.offset, content.end_char + seg.offset
+    start, end = _trim_content(text, start, end)
+    inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
+    outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
+    if inner and outside < MIN_FRAME_WORDS:
+        return None  # the clause is the direct quote itself: attribution, not a new quote
+    attribution = _attribution(seg, subject, verb, finder)
+    kind: QuoteKind = "mixed" if inner else "indirect"
+    return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+
+
+def _according_to_quotes(
+    text: str, seg: AnnotatedSegment, sent: Span, direct: list[tuple[int, int]],
+    finder: SpeakerFinder,
+) -> list[Quote]:  # fmt: skip
+    source = _according_to(sent, seg.segment.language)
+    if source is None or _inside(sent.start_char + seg.offset, direct):
+        return []
+    phrase_start = source.start_char - (source.start_char - sent.start_char)
+    low = sent.text.lower()
+    k = min(low.find(p) for p in _list(seg.segment.language, "according_to") if p in low)
+    if k <= 0:  # "According to X, content."
+        start, end = source.end_char + 1, sent.end_char
+    else:  # "Content, according to X."
+        start, end = phrase_start, sent.start_char + k
+    start, end = _trim_content(text, start + seg.offset, end + seg.offset)
+    if len(text[start:end].split()) < 3:
+        return []
+    attribution = _attribution(seg, source, None, finder)
+    cue = text[sent.start_char + seg.offset + k : source.start_char + seg.offset].strip()
+    quote = _quote(text, seg, start, end, "indirect", attribution.speaker, attribution)
+    return [Quote(quote.start, quote.end, quote.text, quote.kind, quote.speaker, cue or None,
+                  quote.language)]  # fmt: skip
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:\n":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.\n—-":
+        end -= 1
+    return start, end
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _quote(
+    text: str, seg: AnnotatedSegment, start: int, end: int, kind: QuoteKind, speaker: Speaker,
+    attribution: Attribution | None,
+) -> Quote:  # fmt: skip
+    verb = attribution.cue if attribution else None
+    if verb is None:
+        return Quote(start, end, text[start:end], kind, speaker, None, seg.segment.language)
+    cue_start = verb.idx + seg.offset
+    return Quote(start, end, text[start:end], kind, speaker, verb.text, seg.segment.language,
+                 cue_start, cue_start + len(verb.text))  # fmt: skip
+
+
+# 4. -- social posts and continuation -----------------------------------------------------
+
+_POST = re.compile(
+    r"(?m)^(?P<post>[^\n]{10,}?)\s*[—–-]\s*(?P<name>[^\n(@]{2,60}?)\s*\((?P<handle>@\w{1,30})\)"
+    r"\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$"
+)
+
+
+def _social_posts(
+    text: str, finder: SpeakerFinder, segments: Sequence[AnnotatedSegment]
+) -> list[Quote]:
+    out = []
+    for m in _POST.finditer(text):
+        start, end = _trim_content(text, m.start("post"), m.end("post"))
+        speaker = finder.speaker(m.start("name"), m.end("name"), _language_at(segments, start))
+        if speaker.kind == "unknown":
+            speaker = Speaker(speaker.text, "person", speaker.start, speaker.end, speaker.local)
+        out.append(Quote(start, end, text[start:end], "direct", speaker,
+                         f"posted {m.group('handle')} {m.group('date')}",
+                         _language_at(segments, start)))  # fmt: skip
+    return out
+
+
+def _language_at(segments: Sequence[AnnotatedSegment], pos: int) -> str:
+    for seg in segments:
+        if seg.segment.start <= pos < seg.segment.end:
+            return seg.segment.language
+    return segments[0].segment.language if segments else "und"
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per span: a direct quote wins over an indirect clause covering the same text."""
+    kept: list[Quote] = []
+    rank = {"direct": 0, "mixed": 1, "indirect": 2}
+    for q in sorted(quotes, key=lambda q: (rank[q.kind], q.start)):
+        clash = any(k.start < q.end and q.start < k.end for k in kept)
+        if not clash or (q.kind == "mixed" and _covers(q, kept)):
+            if q.kind == "mixed":
+                kept = [k for k in kept if not (q.start <= k.start and k.end <= q.end)]
+            kept.append(q)
+    return kept
+
+
+def _covers(q: Quote, kept: list[Quote]) -> bool:
+    return all(
+        q.start <= k.start and k.end <= q.end for k in kept if k.start < q.end and q.start < k.end
+    )
+
+
+def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
+    """An unattributed direct quote right after an attributed one continues its speaker."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            q.kind == "direct" and q.speaker.kind == "unknown" and q.speaker.text is None
+            and prev is not None and prev.speaker.text is not None
+            and text.count("\n\n", prev.end, q.start) <= 1
+        ):  # fmt: skip
+            q = Quote(q.start, q.end, q.text, q.kind, prev.speaker, q.cue, q.language)
+        out.append(q)
+    return out
