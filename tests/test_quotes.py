@@ -1,0 +1,160 @@
+"""Quote patterns in English and Spanish, with invented people, through the real pipelines."""
+
+from __future__ import annotations
+
+from newsgraph.pipeline import analyze_text
+from newsgraph.quotes import find_direct
+from newsgraph.records import DocResult, Quote
+
+
+def quotes(text: str, language: str = "en") -> tuple[DocResult, list[Quote]]:
+    result = analyze_text(text, language=language)
+    return result, result.quotes
+
+
+def speaker_name(result: DocResult, quote: Quote) -> str | None:
+    local = quote.speaker.local
+    return result.entities[local].name if local is not None else None
+
+
+def only(qs: list[Quote], fragment: str) -> Quote:
+    found = [q for q in qs if fragment in q.text]
+    assert len(found) == 1, [q.text for q in qs]
+    return found[0]
+
+
+def test_trailing_speaker_after_quote() -> None:
+    result, qs = quotes(
+        "“We will not negotiate with criminals,” Lucía Ramírez Ortega said on Monday."
+    )
+    q = only(qs, "negotiate")
+    assert q.kind == "direct" and q.cue == "said"
+    assert speaker_name(result, q) == "Lucía Ramírez Ortega"
+    assert q.text == "We will not negotiate with criminals,"
+
+
+def test_inverted_said_x() -> None:
+    result, qs = quotes("“The border is calm tonight,” said Tomás Herrera Vidal, the mayor.")
+    assert speaker_name(result, only(qs, "border")) == "Tomás Herrera Vidal"
+
+
+def test_speaker_before_colon() -> None:
+    result, qs = quotes("Itzel Urrutia Ocampo told reporters: “This is only the beginning of it.”")
+    q = only(qs, "beginning")
+    assert q.speaker.text == "Itzel Urrutia Ocampo"
+
+
+def test_pronoun_resolves_to_previous_speaker() -> None:
+    text = (
+        "“We will not negotiate with criminals,” Governor Lucía Ramírez Ortega said.\n\n"
+        "“The state is stronger than any cartel,” she added."
+    )
+    result, qs = quotes(text)
+    q = only(qs, "stronger")
+    assert q.speaker.text == "she"
+    assert speaker_name(result, q) == "Lucía Ramírez Ortega"
+
+
+def test_unattributed_quote_paragraph_continues_the_speaker() -> None:
+    text = (
+        "“We will rebuild every school in the valley,” Anselmo Barragán said.\n\n"
+        "“And we will start with the ones the flood destroyed first.”"
+    )
+    result, qs = quotes(text)
+    assert speaker_name(result, only(qs, "flood")) == "Anselmo Barragán"
+
+
+def test_multi_paragraph_quote_without_closing_mark() -> None:
+    text = (
+        "Renata Zamudio said: “The first part of the plan starts in March.\n\n"
+        "“The second part needs money we do not have yet,” she said."
+    )
+    spans = find_direct(text)
+    assert len(spans) == 1
+    assert "March" in text[spans[0][0] : spans[0][1]] and "money" in text[spans[0][0] : spans[0][1]]
+
+
+def test_unbalanced_mark_does_not_swallow_the_article() -> None:
+    text = "He called it “a mistake.\n\nThe council met on Friday and approved the budget."
+    spans = find_direct(text)
+    assert all("council" not in text[s:e] for s, e in spans)
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    assert find_direct("Ramírez’s office and the mayor’s aide didn’t comment.") == []
+
+
+def test_indirect_quote_with_that() -> None:
+    result, qs = quotes("Tomás Herrera Vidal said that the plan would fail within a year.")
+    q = only(qs, "plan would fail")
+    assert q.kind == "indirect" and speaker_name(result, q) == "Tomás Herrera Vidal"
+
+
+def test_according_to_anonymous_officials() -> None:
+    _, qs = quotes(
+        "According to two officials who spoke on condition of anonymity, the army will "
+        "arrive in the valley next week."
+    )
+    q = only(qs, "army will arrive")
+    assert q.speaker.kind == "anonymous"
+    assert "officials" in (q.speaker.text or "")
+
+
+def test_media_speaker() -> None:
+    _, qs = quotes("The Associated Press reported that the talks collapsed late on Sunday.")
+    assert only(qs, "talks collapsed").speaker.kind == "media"
+
+
+def test_partial_quote_in_a_frame_is_kept() -> None:
+    result, qs = quotes(
+        "Graciela Valdivia said the proposal was “a betrayal of the voters” and left the room."
+    )
+    q = only(qs, "betrayal")
+    assert q.kind == "mixed"
+    assert speaker_name(result, q) == "Graciela Valdivia"
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes() -> None:
+    _, qs = quotes("The so-called “reform” passed the committee on Thursday afternoon.")
+    assert qs == []
+
+
+def test_social_post_is_a_quote_of_its_author() -> None:
+    text = (
+        "The mayor spoke on Friday.\n\n"
+        "La seguridad del valle es nuestra prioridad y no vamos a descansar "
+        "— Renata Ocampo (@renataocampo) May 2, 2019"
+    )
+    _, qs = quotes(text)
+    q = only(qs, "seguridad")
+    assert q.speaker.text == "Renata Ocampo" and q.speaker.kind == "person"
+    assert q.cue is not None and "May 2, 2019" in q.cue
+
+
+def test_spanish_dialogue_dash() -> None:
+    result, qs = quotes(
+        "—No vamos a negociar con criminales —dijo el gobernador Evaristo Quintanilla Barragán.",
+        "es",
+    )
+    q = only(qs, "negociar")
+    assert q.kind == "direct" and q.cue == "dijo"
+    assert speaker_name(result, q) == "Evaristo Quintanilla Barragán"
+
+
+def test_spanish_guillemets_and_indirect_que() -> None:
+    result, qs = quotes(
+        "«La violencia no nos detendrá», aseguró Graciela Zamudio Ocampo. "
+        "Zamudio afirmó que la policía detuvo a tres personas en el centro.",
+        "es",
+    )
+    assert only(qs, "violencia").cue == "aseguró"
+    q = only(qs, "policía detuvo")
+    assert q.kind == "indirect" and q.cue == "afirmó"
+
+
+def test_spanish_anonymous_source_with_segun() -> None:
+    _, qs = quotes(
+        "Según un funcionario que pidió el anonimato, el ejército llegará la próxima semana.",
+        "es",
+    )
+    assert only(qs, "ejército").speaker.kind == "anonymous"
