@@ -39,7 +39,7 @@ def test_inverted_said_x() -> None:
 
 
 def test_speaker_before_colon() -> None:
-    result, qs = quotes("Itzel Urrutia Ocampo told reporters: “This is only the beginning of it.”")
+    _, qs = quotes("Itzel Urrutia Ocampo told reporters: “This is only the beginning of it.”")
     q = only(qs, "beginning")
     assert q.speaker.text == "Itzel Urrutia Ocampo"
 
@@ -142,7 +142,7 @@ def test_spanish_dialogue_dash() -> None:
 
 
 def test_spanish_guillemets_and_indirect_que() -> None:
-    result, qs = quotes(
+    _, qs = quotes(
         "«La violencia no nos detendrá», aseguró Graciela Zamudio Ocampo. "
         "Zamudio afirmó que la policía detuvo a tres personas en el centro.",
         "es",
