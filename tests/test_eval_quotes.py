@@ -6,8 +6,8 @@ from newsgraph.eval import run_eval
 from newsgraph.eval.quotes import read_polnear
 
 #: Measured on the first 30 dev articles (see the issue notes); the gate sits a little under.
-F1_FLOOR = 0.48
-SPEAKER_FLOOR = 0.74
+F1_FLOOR = 0.53
+SPEAKER_FLOOR = 0.78
 
 
 def test_polnear_reader_finds_articles_and_annotators(gold: type) -> None:

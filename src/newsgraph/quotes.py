@@ -136,7 +136,7 @@ def _according_to(sent: Span, language: str) -> Span | None:
 def _content_of(verb: Token) -> Span | None:
     """The clause a speech verb governs (with its "that"/"que")."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+        if child.dep_ in ("ccomp", "xcomp") and (child.i > verb.i or child.dep_ == "ccomp"):
             return verb.doc[child.left_edge.i : child.right_edge.i + 1]
     return None
 
@@ -259,8 +259,11 @@ def _segment_quotes(
 def _direct_quote(
     text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
 ) -> Quote | None:
+    words = re.findall(r"[^\W\d_]{2,}", text[start:end])
+    if len(words) < 2:
+        return None  # "(R," and the like: initials and labels, not speech
     attribution = _attribute(text, seg, start, end, finder)
-    if attribution is None and len(text[start:end].split()) < MIN_WORDS_WITHOUT_CUE:
+    if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
     return _quote(text, seg, start, end, "direct", speaker, attribution)

@@ -98,8 +98,8 @@ class Tally:
     gold: dict[str, int] = field(default_factory=lambda: {"all": 0, "direct": 0, "indirect": 0})
     matched_pred: dict[str, int] = field(default_factory=dict)
     matched_gold: dict[str, int] = field(default_factory=dict)
-    speaker_ok: int = 0
-    speaker_n: int = 0
+    speaker_ok: dict[str, float] = field(default_factory=dict)  # by gold kind, and "all"
+    speaker_n: dict[str, float] = field(default_factory=dict)
 
 
 def _score(
@@ -144,10 +144,16 @@ def _count_match(q: Quote, g: GoldQuote, c: Tally) -> None:
         if kind != "p":
             c.matched_gold[key] = c.matched_gold.get(key, 0) + 1
     if g.source is not None:
-        c.speaker_n += 1
         s = q.speaker
-        c.speaker_ok += int(s.start is not None and s.end is not None and s.start < g.source[1]
-                            and g.source[0] < s.end)  # fmt: skip
+        ok = (
+            s.start is not None
+            and s.end is not None
+            and s.start < g.source[1]
+            and (g.source[0] < s.end)
+        )
+        for key in ("all", gk):
+            c.speaker_n[key] = c.speaker_n.get(key, 0) + 1
+            c.speaker_ok[key] = c.speaker_ok.get(key, 0) + int(ok)
 
 
 def evaluate_quotes(
@@ -168,12 +174,11 @@ def evaluate_quotes(
 def _add_averaged(total: dict[float, Tally], part: dict[float, Tally], n: int) -> None:
     for t, c in part.items():
         into = total[t]
-        for attr in ("predicted", "gold", "matched_pred", "matched_gold"):
+        for attr in ("predicted", "gold", "matched_pred", "matched_gold", "speaker_ok",
+                     "speaker_n"):  # fmt: skip
             target, source = getattr(into, attr), getattr(c, attr)
             for k, v in source.items():
                 target[k] = target.get(k, 0) + v / n
-        into.speaker_ok += c.speaker_ok / n  # type: ignore[assignment]
-        into.speaker_n += c.speaker_n / n  # type: ignore[assignment]
 
 
 def _metrics(tally: dict[float, Tally], n_docs: int) -> dict[str, Any]:
@@ -187,7 +192,10 @@ def _metrics(tally: dict[float, Tally], n_docs: int) -> dict[str, Any]:
             for name, value in (("precision", p), ("recall", r), ("f1", f)):
                 out[f"{name}_overlap_{t}{suffix}"] = round(value, 4)
     c = tally[THRESHOLDS[0]]
-    out["speaker_accuracy"] = round(c.speaker_ok / c.speaker_n, 4) if c.speaker_n else 0.0
+    for split in ("all", "direct", "indirect"):
+        n = c.speaker_n.get(split, 0)
+        suffix = "" if split == "all" else f"_{split}"
+        out[f"speaker_accuracy{suffix}"] = round(c.speaker_ok.get(split, 0) / n, 4) if n else 0.0
     out["gold_quotes"] = round(c.gold["all"], 1)
     out["predicted_quotes"] = round(c.predicted["all"], 1)
     return out
