@@ -104,6 +104,8 @@ def test_bad_inputs_are_reported_and_the_rest_is_ingested(tmp_path: Path, corpus
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
     (folder / "nocol.csv").write_text("a,b\n1,2\n")
+    (folder / "huge.txt").write_bytes(b"Filler words for a dump. " * 2_100_000)  # 52 MB
+    (folder / "latin1.txt").write_bytes("Itzel Peña habló en Culiacán.".encode("latin-1"))
     result = subprocess.run(
         [NEWSGRAPH, "ingest", str(folder), str(tmp_path / "missing.txt"), "--db",
          str(tmp_path / "bad.db"), "-q"],
@@ -112,10 +114,10 @@ def test_bad_inputs_are_reported_and_the_rest_is_ingested(tmp_path: Path, corpus
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     named = " ".join(errors)
-    for name in ("empty.txt", "binary.txt", "nocol.csv", "missing.txt"):
+    for name in ("empty.txt", "binary.txt", "nocol.csv", "missing.txt", "huge.txt"):
         assert name in named
-    assert len(errors) == 4
-    assert "new 1" in result.stdout
+    assert len(errors) == 5
+    assert "new 2" in result.stdout
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses kill -9")

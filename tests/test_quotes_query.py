@@ -1,0 +1,59 @@
+"""Querying quotes across articles: by speaker, by subject, anonymous sources, date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newsgraph
+from newsgraph.cli import main
+
+ARTICLES = [
+    {"title": "Valley plan", "date": "2019-03-04", "text": (
+        "“We will rebuild every school in Culiacán,” Governor Lucía Ramírez Ortega said.\n\n"
+        "According to two officials who spoke on condition of anonymity, the army will leave "
+        "Culiacán next week.")},
+    {"title": "Valley plan, day two", "date": "2018-01-10", "text": (
+        "Lucía Ramírez Ortega said that the budget for Hermosillo would double next year.")},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("q")
+    path = folder / "a.jsonl"
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n")
+    with newsgraph.open(folder / "kb.db") as kb:
+        kb.ingest([str(path)])
+    return str(folder / "kb.db")
+
+
+def test_quotes_by_speaker_come_with_date_and_source(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        rows = kb.quotes(speaker="Lucia Ramirez Ortega")
+    assert len(rows) == 2
+    assert {r["published"] for r in rows} == {"2019-03-04", "2018-01-10"}
+    assert all(r["speaker_name"] == "Lucía Ramírez Ortega" for r in rows)
+
+
+def test_quotes_about_an_entity(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        texts = [r["text"] for r in kb.quotes(about="Hermosillo")]
+    assert texts == ["that the budget for Hermosillo would double next year"]
+
+
+def test_anonymous_and_since_filters(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        anonymous = kb.quotes(anonymous=True)
+        recent = kb.quotes(since="2019-01-01")
+    assert [r["speaker_kind"] for r in anonymous] == ["anonymous"]
+    assert {r["published"] for r in recent} == {"2019-03-04"}
+
+
+def test_quotes_command_prints_speaker_and_text(db: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["quotes", "--anonymous", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "two officials" in result.output and "[anonymous]" in result.output
