@@ -21,7 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -149,7 +149,7 @@ def _free_name_token(token: Token) -> bool:
 
 
 def _is_title_word(word: str) -> bool:
-    return any(len(t) == 1 and t[0] == name_key(word) for t in _titles())
+    return name_key(word) in _title_words()
 
 
 def _missed_person_names(
@@ -218,6 +218,7 @@ def _abbreviation_dot(text: str, end: int) -> bool:
 # -- keys and word lists -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """Accent-, case- and punctuation-insensitive key of a name."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -231,6 +232,12 @@ def name_key(name: str) -> str:
 def _titles() -> tuple[tuple[str, ...], ...]:
     titles = {name_key(t) for code in LIST_LANGUAGES for t in lang.lines(code, "titles")}
     return tuple(sorted((tuple(t.split()) for t in titles if t), key=len, reverse=True))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """One-word titles ("President", "fiscal"), for quick word tests."""
+    return frozenset(t[0] for t in _titles() if len(t) == 1)
 
 
 @cache
