@@ -129,7 +129,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_name_token(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+    if not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    if token.pos_:
+        return token.pos_ == "PROPN"
+    # A sentence left untagged (see annotate): a capitalised word that is neither a
+    # function word nor a day or month name.
+    return not token.is_stop and token.lower_ not in _calendar_words()
 
 
 def _extend_name(ent: Span) -> Span:
@@ -232,6 +238,15 @@ def name_key(name: str) -> str:
 def _titles() -> tuple[tuple[str, ...], ...]:
     titles = {name_key(t) for code in LIST_LANGUAGES for t in lang.lines(code, "titles")}
     return tuple(sorted((tuple(t.split()) for t in titles if t), key=len, reverse=True))
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Day and month names, capitalised in English without being names of anyone."""
+    lists = ("weekdays", "months")
+    return frozenset(
+        w.lower() for code in LIST_LANGUAGES for n in lists for w in lang.lines(code, n)
+    )
 
 
 @cache

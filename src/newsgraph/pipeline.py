@@ -13,13 +13,14 @@ import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 
 from . import normalize as normalize_stage
-from .annotate import Models, annotate
+from .annotate import Models, ParseCues, annotate
 from .entities import extract_entities
 from .errors import InputError
-from .quotes import extract_quotes
+from .quotes import PARSE_CUE_LISTS, extract_quotes
 from .records import Article, DocResult, Failure, Metadata, RawArticle, Segment
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,20 @@ class MapOptions:
     models: Models = field(default_factory=Models)
     default_language: str = "en"
     max_chars: int = MAX_ARTICLE_CHARS
+    #: Tag and parse every sentence, not only those the extractors need parsed.
+    full_parse: bool = False
+
+    def parse_cues(self) -> dict[str, ParseCues] | None:
+        """Per language, the sentences worth a parse (``None``: all of them)."""
+        if self.full_parse:
+            return None
+        return {code: parse_cues(code) for code in self.models.names}
+
+
+@cache
+def parse_cues(language: str) -> ParseCues:
+    """The cue words of every extractor that reads POS tags or dependency trees."""
+    return ParseCues.from_lists(language, PARSE_CUE_LISTS)
 
 
 def extract(article: Article, segments: Sequence[object]) -> DocResult:
@@ -57,7 +72,8 @@ def analyze_articles(
 ) -> Iterator[DocResult]:
     """Annotate and extract already-normalized articles, in order."""
     options = options or MapOptions()
-    for article, segments in annotate(articles, models=options.models):
+    cues = options.parse_cues()
+    for article, segments in annotate(articles, models=options.models, cues=cues):
         yield extract(article, segments)
 
 
@@ -170,7 +186,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(options: MapOptions, db_path: str | None) -> None:
-    from .annotate import load_pipeline
+    from .annotate import load_annotator
 
     _WORKER["options"] = options
     if db_path is not None:
@@ -179,7 +195,7 @@ def _init_worker(options: MapOptions, db_path: str | None) -> None:
         _WORKER["store"] = Store(db_path, readonly=True)
     for name in set(options.models.names.values()):
         try:
-            load_pipeline(name)
+            load_annotator(name)
         except Exception:  # reported when the language is first needed
             log.debug("cannot preload %s", name, exc_info=True)
 

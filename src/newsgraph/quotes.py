@@ -37,6 +37,9 @@ FRAME_CHARS = 160
 MIN_FRAME_WORDS = 3
 PRONOUNS = {"he", "she", "they", "él", "ella", "ellos", "ellas", "i", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+#: Word lists whose entries mark a sentence this module reads POS tags and dependency
+#: trees in: other sentences are left unparsed by the annotation stage.
+PARSE_CUE_LISTS: tuple[str, ...] = ("speech_verbs", "according_to")
 
 
 @cache

@@ -1,0 +1,63 @@
+"""The annotation stage: entities everywhere, tags and trees only where an extractor reads them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate import DEFAULT_MODELS, ParseCues, load_annotator
+from newsgraph.pipeline import parse_cues
+
+TEXT = (
+    "Rain fell on Zacatecas for a third day.\n\n"
+    "Mayor Dalia Ontiveros Ruelas said that the river would rise tonight.\n\n"
+    "Schools stayed closed"
+)
+
+
+def annotated(text: str, language: str = "en", *, full: bool = False) -> Doc:
+    annotator = load_annotator(DEFAULT_MODELS[language])
+    return next(annotator.pipe([text], None if full else parse_cues(language)))
+
+
+def test_only_sentences_with_a_cue_are_tagged_and_parsed() -> None:
+    doc = annotated(TEXT)
+    rain, said, schools = list(doc.sents)
+    assert {t.pos_ for t in rain} == {""}
+    assert {t.dep_ for t in rain[1:]} == {"dep"} and rain.root.i == rain.start
+    verb = next(t for t in said if t.text == "said")
+    assert verb.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in verb.children)
+    assert any(t.pos_ == "PROPN" for t in said)
+    assert schools.text == "Schools stayed closed"
+
+
+def test_entities_are_found_in_unparsed_sentences() -> None:
+    doc = annotated(TEXT)
+    assert ("Zacatecas", "GPE") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_full_parse_tags_every_sentence() -> None:
+    doc = annotated(TEXT, full=True)
+    assert all(t.pos_ for t in doc if not t.is_space)
+    assert len(list(doc.sents)) == 3
+
+
+def test_line_breaks_end_sentences_without_starting_the_next_with_space() -> None:
+    doc = annotated("Breaking news\n\nThe bridge at Tula reopened on Sunday.")
+    first, second = list(doc.sents)
+    assert first.text.strip() == "Breaking news"
+    assert second.text.startswith("The bridge")
+
+
+def test_spanish_cues_parse_spanish_sentences() -> None:
+    text = "Llovió en Durango. Según la fiscal Rebeca Anaya Lugo, el puente cerrará."
+    doc = annotated(text, "es")
+    rain, segun = list(doc.sents)
+    assert {t.pos_ for t in rain} == {""}
+    assert any(t.pos_ == "PROPN" for t in segun)
+
+
+def test_cues_match_words_and_phrases_case_insensitively() -> None:
+    cues = ParseCues(words=frozenset({"said"}), phrases=("according to",))
+    doc = annotated("According to the police, it rained. Nothing else. He SAID so.")
+    first, nothing, he = list(doc.sents)
+    assert cues.match(first) and cues.match(he) and not cues.match(nothing)
