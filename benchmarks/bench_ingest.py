@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -36,6 +35,7 @@ class Run:
     words: int
     seconds: float
     peak_mb: float
+    cpu_seconds: float
 
     @property
     def articles_per_s(self) -> float:
@@ -62,14 +62,16 @@ def bare_spacy(corpus: Path, limit: int | None) -> None:
 
     texts = load_texts(corpus, limit)
     nlp = spacy.load(MODEL)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    print(json.dumps({"seconds": time.perf_counter() - start}))
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "cpu_seconds": time.process_time() - cpu}))
 
 
-def measured(cmd: list[str]) -> tuple[str, float]:
-    """Run ``cmd`` under a fresh wrapper process; its stdout and its peak RSS in MB.
+def measured(cmd: list[str]) -> tuple[str, float, float]:
+    """Run ``cmd`` under a fresh wrapper process: its stdout, its peak RSS in MB and the
+    CPU seconds (user + system) of its whole process tree.
 
     The wrapper's RUSAGE_CHILDREN covers only this command's process tree: the peak is
     that of its largest process (with workers, of one worker or the parent).
@@ -78,23 +80,26 @@ def measured(cmd: list[str]) -> tuple[str, float]:
         "import resource, subprocess, sys\n"
         "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
         "sys.stdout.write(p.stdout); sys.stderr.write(p.stderr)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(u.ru_maxrss, u.ru_utime + u.ru_stime)\n"
         "sys.exit(p.returncode)\n"
     )
     done = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True)
     if done.returncode not in (0, 1):  # 1: some inputs failed, still a complete run
         raise RuntimeError(f"{cmd[0]} failed: {done.stderr[-2000:]}")
-    *out, peak_kib = done.stdout.strip().splitlines()
-    return "\n".join(out), int(peak_kib) / 1024
+    *out, usage = done.stdout.strip().splitlines()
+    peak_kib, cpu = usage.split()
+    return "\n".join(out), int(peak_kib) / 1024, float(cpu)
 
 
 def run_bare(corpus: Path, limit: int | None, words: int, n: int) -> Run:
     cmd = [sys.executable, __file__, "--bare", "--corpus", str(corpus)]
     if limit:
         cmd += ["--limit", str(limit)]
-    out, peak = measured(cmd)
-    seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
-    return Run("bare spaCy nlp.pipe (all components)", n, words, seconds, peak)
+    out, peak, _ = measured(cmd)
+    timed = json.loads(out.strip().splitlines()[-1])
+    return Run("bare spaCy nlp.pipe (all components)", n, words, timed["seconds"], peak,
+               timed["cpu_seconds"])  # fmt: skip
 
 
 def run_ingest(corpus: Path, limit: int | None, words: int, n: int, workers: int) -> Run:
@@ -109,10 +114,10 @@ def run_ingest(corpus: Path, limit: int | None, words: int, n: int, workers: int
         cmd = [str(newsgraph), "ingest", str(source), "--db", str(db), "-q"]
         cmd += ["--workers", str(workers)]
         start = time.perf_counter()
-        _, peak = measured(cmd)
+        _, peak, cpu = measured(cmd)
         seconds = time.perf_counter() - start
     # Includes process start-up and model loading, which bare spaCy's timer leaves out.
-    return Run(f"newsgraph ingest --workers {workers}", n, words, seconds, peak)
+    return Run(f"newsgraph ingest --workers {workers}", n, words, seconds, peak, cpu)
 
 
 def write_table(runs: list[Run], out: Path, corpus: Path) -> float:
@@ -124,18 +129,22 @@ def write_table(runs: list[Run], out: Path, corpus: Path) -> float:
         f"Corpus: `{corpus.parent.name}` ({bare.articles} articles, {bare.words} words). "
         f"Machine: {platform.machine()}, Python {platform.python_version()}. "
         "newsgraph timings are wall-clock for the whole command (start-up and model loading "
-        "included); bare spaCy's count only `nlp.pipe`.",
+        "included); bare spaCy's count only `nlp.pipe`. CPU seconds are user + system time "
+        "of all the run's processes.",
         "",
-        "| run | seconds | articles/s | words/s | peak memory (MB) |",
-        "|---|---:|---:|---:|---:|",
+        "| run | seconds | CPU seconds | articles/s | words/s | peak memory (MB) |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
         lines.append(
-            f"| {r.name} | {r.seconds:.1f} | {r.articles_per_s:.1f} | {r.words_per_s:,.0f} "
-            f"| {r.peak_mb:,.0f} |"
+            f"| {r.name} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | {r.articles_per_s:.1f} "
+            f"| {r.words_per_s:,.0f} | {r.peak_mb:,.0f} |"
         )
     if len(runs) > 2:
-        lines += ["", f"scaling with 2 workers: {runs[2].articles_per_s / single.articles_per_s:.2f}x"]
+        lines += [
+            "",
+            f"scaling with 2 workers: {runs[2].articles_per_s / single.articles_per_s:.2f}x",
+        ]
     lines += ["", f"ratio: {ratio:.2f}", ""]
     out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
