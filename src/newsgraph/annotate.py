@@ -29,7 +29,7 @@ from functools import cache
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Sentencizer
@@ -108,9 +108,26 @@ class ParseCues:
         )
 
     def match(self, sent: Span) -> bool:
-        if any(t.lower_ in self.words for t in sent):
-            return True
-        low = sent.text.lower()
+        """Whether ``sent`` holds a cue (the annotator does the same on whole docs)."""
+        return bool(self.sentences(sent.as_doc(), [(0, len(sent))]))
+
+    def sentences(self, doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[int]:
+        """Indices of the sentences (token ranges of ``doc``) that hold a cue."""
+        strings = doc.vocab.strings
+        lowers = doc.to_array(LOWER)
+        words = np.isin(lowers, [strings.add(w) for w in self.words])
+        # A phrase is looked for in the text only where its longest word is.
+        keys = [strings.add(max(p.split(), key=len)) for p in self.phrases]
+        maybe = np.isin(lowers, keys)
+        found = []
+        for i, (start, end) in enumerate(bounds):
+            if words[start:end].any() or (
+                maybe[start:end].any() and self._has_phrase(doc[start:end].text.lower())
+            ):
+                found.append(i)
+        return found
+
+    def _has_phrase(self, low: str) -> bool:
         return any(p in low for p in self.phrases)
 
 
@@ -126,27 +143,35 @@ class Annotator:
 
     def pipe(self, texts: Iterable[str], cues: ParseCues | None) -> Iterator[Doc]:
         """Annotated docs of ``texts``, in order (``cues=None``: parse every sentence)."""
-        docs = [self._sentences(self.nlp.make_doc(t)) for t in texts]
+        docs = [self.nlp.make_doc(t) for t in texts]
+        bounds = [self._sentences(doc) for doc in docs]
         for proc in self.ner:
             docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
-        picked = [s for d in docs for s in d.sents if cues is None or cues.match(s)]
-        parsed = self._parse([_fresh_doc(s) for s in picked])
-        by_doc: dict[int, list[tuple[Span, Doc]]] = {}
-        for sent, sub in zip(picked, parsed, strict=True):
-            by_doc.setdefault(id(sent.doc), []).append((sent, sub))
-        for doc in docs:
-            _copy_parses(doc, by_doc.get(id(doc), []), self.tag_to_pos)
+        picked = [
+            (d, bounds[d][i])
+            for d, doc in enumerate(docs)
+            for i in (range(len(bounds[d])) if cues is None else cues.sentences(doc, bounds[d]))
+        ]
+        parsed = self._parse([_fresh_doc(docs[d], *span) for d, span in picked])
+        by_doc: dict[int, list[tuple[tuple[int, int], Doc]]] = {}
+        for (d, span), sub in zip(picked, parsed, strict=True):
+            by_doc.setdefault(d, []).append((span, sub))
+        for d, doc in enumerate(docs):
+            _copy_parses(doc, bounds[d], by_doc.get(d, []), self.tag_to_pos)
             yield doc
 
-    def _sentences(self, doc: Doc) -> Doc:
-        """Sentences from punctuation and line breaks; a break ends the sentence before it."""
+    def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
+        """Sentence token ranges from punctuation and line breaks (a break ends the
+        sentence before it)."""
         doc = self.sentencizer(doc)
-        for token in doc[1:]:
-            if token.is_space and "\n" in token.text:
-                token.is_sent_start = False
-                if token.i + 1 < len(doc):
-                    doc[token.i + 1].is_sent_start = True
-        return doc
+        starts = set(np.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist())
+        for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+            if i and "\n" in doc[i].text:
+                starts.discard(i)
+                if i + 1 < len(doc):
+                    starts.add(i + 1)
+        ordered = sorted(starts | {0}) if len(doc) else []
+        return list(zip(ordered, [*ordered[1:], len(doc)], strict=True))
 
     def _parse(self, docs: list[Doc]) -> list[Doc]:
         for proc in self.parse:
@@ -171,29 +196,44 @@ def _tag_to_pos(nlp: Language) -> dict[int, int]:
     return table
 
 
-def _fresh_doc(sent: Span) -> Doc:
-    """The sentence as a doc of its own words, without annotations, for the parser."""
-    words = [t.text for t in sent]
-    spaces = [bool(t.whitespace_) for t in sent]
-    return Doc(sent.doc.vocab, words=words, spaces=spaces)
+def _fresh_doc(doc: Doc, start: int, end: int) -> Doc:
+    """Tokens ``start:end`` of ``doc`` as a doc of their own, without annotations."""
+    strings = doc.vocab.strings
+    orth_space = doc.to_array([ORTH, SPACY])[start:end]
+    words = [strings[int(h)] for h in orth_space[:, 0]]
+    return Doc(doc.vocab, words=words, spaces=orth_space[:, 1].astype(bool).tolist())
 
 
-def _copy_parses(doc: Doc, parsed: Sequence[tuple[Span, Doc]], tag_to_pos: dict[int, int]) -> None:
+def _copy_parses(
+    doc: Doc,
+    bounds: Sequence[tuple[int, int]],
+    parsed: Sequence[tuple[tuple[int, int], Doc]],
+    tag_to_pos: dict[int, int],
+) -> None:
     """Tags and trees of the parsed sentences into ``doc``; a flat tree elsewhere."""
     if not len(doc):
         return
     arr = np.zeros((len(doc), 4), dtype="int64")  # TAG, POS, HEAD (relative), DEP
     dep, root = doc.vocab.strings.add(UNPARSED_DEP), doc.vocab.strings.add("ROOT")
-    for sent in doc.sents:  # the sentencizer's sentences
-        arr[sent.start : sent.end, 2] = np.arange(0, sent.start - sent.end, -1)
-        arr[sent.start : sent.end, 3] = dep
-        arr[sent.start, 3] = root
+    for start, end in bounds:
+        arr[start:end, 2] = np.arange(0, start - end, -1)
+        arr[start:end, 3] = dep
+        arr[start, 3] = root
     attrs = arr.view("uint64")
-    for sent, sub in parsed:
-        attrs[sent.start : sent.end] = sub.to_array([TAG, POS, HEAD, DEP])
+    for (start, end), sub in parsed:
+        attrs[start:end] = sub.to_array([TAG, POS, HEAD, DEP])
     if tag_to_pos:
-        attrs[:, 1] = [tag_to_pos.get(int(t), int(p)) for t, p in attrs[:, :2]]
+        _map_column(attrs, 0, 1, tag_to_pos)
     doc.from_array([TAG, POS, HEAD, DEP], cast(Any, attrs))
+
+
+def _map_column(arr: np.ndarray, source: int, target: int, table: dict[int, int]) -> None:
+    """``arr[:, target] = table[arr[:, source]]`` where the table has the key."""
+    keys = np.array(sorted(table), dtype="uint64")
+    values = np.array([table[int(k)] for k in keys], dtype="uint64")
+    at = np.minimum(np.searchsorted(keys, arr[:, source]), len(keys) - 1)
+    hit = keys[at] == arr[:, source]
+    arr[hit, target] = values[at[hit]]
 
 
 @cache
