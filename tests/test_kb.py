@@ -150,3 +150,18 @@ def _documents(path: Path) -> int:
         return n
     except sqlite3.Error:
         return 0
+
+
+def test_mention_context_is_its_sentence_cut_at_words() -> None:
+    from newsgraph.kb import sentence_around
+
+    text = (
+        "Rain fell. Officials in the U.S. state said Marisol Quintero Vela left on Monday. "
+        "Then it stopped."
+    )
+    i = text.index("Marisol")
+    assert sentence_around(text, i, i + len("Marisol Quintero Vela")) == (
+        "Officials in the U.S. state said [Marisol Quintero Vela] left on Monday."
+    )
+    short = sentence_around(text, i, i + len("Marisol Quintero Vela"), width=12)
+    assert short == "…state said [Marisol Quintero Vela] left on…"

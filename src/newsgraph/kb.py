@@ -11,6 +11,7 @@ The CLI is a thin layer over this class.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -276,12 +277,24 @@ class KnowledgeBase:
         return iter_records(self.store)
 
 
+#: A sentence end: final punctuation (not after an initial such as "U.S." or "J."), space,
+#: and a capital or an opening mark; or a line break.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"”’»)]?[ \t]+(?=[\"“‘«¿¡(A-ZÁÉÍÓÚÑ])|\n")
+
+
 def sentence_around(text: str, start: int, end: int, *, width: int = 160) -> str:
-    """The sentence-ish window around ``text[start:end]``, with the mention in brackets."""
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - width)
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min([*right_candidates, end + width, len(text)])
-    return f"{text[left:start]}[{text[start:end]}]{text[end : right + 1]}".strip()
+    """The sentence around ``text[start:end]``, with the mention in brackets; cut at a
+    word boundary with "…" when the sentence runs more than ``width`` characters on a side."""
+    lo, hi = max(0, start - 4 * width), min(len(text), end + 4 * width)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    left = max([lo, *(e for e in ends if e <= start)])
+    right = min([hi, *(e for e in ends if e > end)])
+    head, tail = text[left:start], text[end:right].rstrip()
+    if len(head) > width:
+        head = "…" + head[-width:].split(" ", 1)[-1]
+    if len(tail) > width:
+        tail = tail[:width].rsplit(" ", 1)[0] + "…"
+    return f"{head}[{text[start:end]}]{tail}".strip()
 
 
 def _fts_query(query: str) -> str:
