@@ -129,6 +129,12 @@ def test_spanish_paragraph_in_english_article_is_its_own_segment() -> None:
     assert article.language == "en"
 
 
+def test_short_unsure_text_gets_a_language_we_read() -> None:
+    # Name-heavy headlines look like Aragonese or Galician to a 97-language detector.
+    assert norm("Detienen a Tomás Herrera Vidal en Sinaloa.").language == "es"
+    assert norm("Tomás Herrera Vidal was arrested in Sinaloa.").language == "en"
+
+
 def test_same_text_gives_the_same_id() -> None:
     a, b = norm(EN), norm(f"  {EN}  \n")
     assert a.id == b.id and a.content_hash == b.content_hash

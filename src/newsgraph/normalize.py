@@ -11,6 +11,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -29,6 +30,12 @@ MIN_DETECT_CHARS = 40
 #: A paragraph leaves the article language only with this much confidence (probabilities
 #: are normalized over ~97 languages, so a clear Spanish sentence can score 0.93).
 PARAGRAPH_LANG_CONFIDENCE = 0.80
+#: Below this confidence the article language is the likeliest of the languages we have
+#: models for: short texts fool the detector ("Lucía visited Culiacán" scores 0.30 as
+#: Extremaduran).
+ARTICLE_LANG_CONFIDENCE = 0.80
+#: Languages an unsure detection chooses among, unless the caller names others.
+READ_LANGUAGES = ("en", "es")
 #: Characters of text used to detect the article language.
 ARTICLE_SAMPLE_CHARS = 5000
 #: Metadata lines are short; longer lines are article text even if they start like one.
@@ -251,17 +258,22 @@ def paragraphs(text: str) -> list[str]:
 
 
 @cache
-def _identifier() -> object:
+def _identifier(among: tuple[str, ...] | None = None) -> object:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if among:
+        identifier.set_languages(list(among))
+    return identifier
 
 
-def detect_language(text: str) -> tuple[str, float]:
-    """ISO 639-1 code of ``text`` and the detector's confidence (``und`` if no letters)."""
+def detect_language(text: str, among: Sequence[str] | None = None) -> tuple[str, float]:
+    """ISO 639-1 code of ``text`` and the detector's confidence (``und`` if no letters);
+    ``among``: only these languages are considered."""
     if not any(ch.isalpha() for ch in text):
         return "und", 0.0
-    code, prob = _identifier().classify(text)  # type: ignore[attr-defined]
+    identifier = _identifier(tuple(sorted(among)) if among else None)
+    code, prob = identifier.classify(text)  # type: ignore[attr-defined]
     return str(code), float(prob)
 
 
@@ -274,13 +286,19 @@ def _declared_language(value: str | None) -> str | None:
     return code if len(code) == 2 and code.isalpha() else None
 
 
-def article_language(text: str, declared: str | None, default: str) -> str:
-    """The declared language unless detection confidently says otherwise."""
-    detected, prob = detect_language(text[:ARTICLE_SAMPLE_CHARS])
+def article_language(
+    text: str, declared: str | None, default: str, among: Sequence[str] = READ_LANGUAGES
+) -> str:
+    """The declared language unless detection confidently says otherwise; an unsure
+    detection picks the likeliest of ``among`` (the languages we have models for)."""
+    sample = text[:ARTICLE_SAMPLE_CHARS]
+    detected, prob = detect_language(sample)
     if declared and (detected == declared or prob < PARAGRAPH_LANG_CONFIDENCE):
         return declared
     if detected == "und":
         return declared or default
+    if prob < ARTICLE_LANG_CONFIDENCE and detected not in among and among:
+        return detect_language(sample, among)[0]
     return detected
 
 
@@ -309,7 +327,9 @@ def _paragraph_language(para: str, language: str) -> str:
 # -- the orchestrator --------------------------------------------------------------------
 
 
-def normalize(raw: RawArticle, *, default_language: str = "en") -> Article:
+def normalize(
+    raw: RawArticle, *, default_language: str = "en", languages: Sequence[str] = READ_LANGUAGES
+) -> Article:
     """Clean one raw article; raises :class:`InputError` when it holds no text."""
     meta = raw.meta
     # 1. HTML to text and page metadata
@@ -322,7 +342,7 @@ def normalize(raw: RawArticle, *, default_language: str = "en") -> Article:
     text = repair_text(body)
     # 3. language of the whole article (metadata dates depend on it)
     declared = _declared_language(meta.language)
-    language = article_language(text, declared, default_language)
+    language = article_language(text, declared, default_language, languages)
     # 4. metadata lines glued to the text
     text, found = strip_metadata_lines(_unglue_date_prefix(text), language)
     meta = merge_metadata(meta, Metadata(published=found.published, updated=found.updated,

@@ -130,7 +130,9 @@ def _normalize_one(raw: RawArticle | Failure, options: MapOptions) -> Article | 
     if len(raw.body) > 8 * options.max_chars:
         return Failure(raw.origin, f"too large for one article ({_size(len(raw.body))})")
     try:
-        article = normalize_stage.normalize(raw, default_language=options.default_language)
+        article = normalize_stage.normalize(
+            raw, default_language=options.default_language, languages=tuple(options.models.names)
+        )
     except InputError as exc:
         return Failure(raw.origin, str(exc))
     except Exception as exc:  # one bad article must never stop a batch
