@@ -61,3 +61,27 @@ def test_cues_match_words_and_phrases_case_insensitively() -> None:
     doc = annotated("According to the police, it rained. Nothing else. He SAID so.")
     first, nothing, he = list(doc.sents)
     assert cues.match(first) and cues.match(he) and not cues.match(nothing)
+
+
+def test_models_whose_ner_shares_the_embedding_run_whole() -> None:
+    import spacy
+
+    from newsgraph.annotate import Annotator
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    ner_model = {
+        "@architectures": "spacy.TransitionBasedParser.v2",
+        "state_type": "ner",
+        "hidden_width": 8,
+        "maxout_pieces": 2,
+        "use_upper": False,
+        "tok2vec": listener,
+    }
+    nlp.add_pipe("ner", config={"model": ner_model}).add_label("PERSON")
+    nlp.initialize()
+    annotator = Annotator(nlp)
+    assert not annotator.gated
+    (doc,) = annotator.pipe(["Rain fell on the hills. It stopped."], parse_cues("en"))
+    assert doc.tensor.shape[0] == len(doc)  # the shared embedding ran on every token

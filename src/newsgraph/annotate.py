@@ -140,9 +140,18 @@ class Annotator:
         self.ner: list[Any] = [nlp.get_pipe(n) for n in NER_COMPONENTS if n in nlp.pipe_names]
         self.parse: list[Any] = [nlp.get_pipe(n) for n in PARSE_COMPONENTS if n in nlp.pipe_names]
         self.tag_to_pos = _tag_to_pos(nlp)
+        # Where the NER listens to a shared embedding (transformer models), that embedding
+        # runs over every sentence anyway: nothing is saved by parsing fewer of them.
+        self.gated = not _ner_shares_embedding(nlp)
+        if not self.gated:
+            used = [n for n in nlp.pipe_names if n not in ("attribute_ruler",)]
+            self.ner, self.parse = [nlp.get_pipe(n) for n in used], []
 
     def pipe(self, texts: Iterable[str], cues: ParseCues | None) -> Iterator[Doc]:
         """Annotated docs of ``texts``, in order (``cues=None``: parse every sentence)."""
+        if not self.gated:
+            yield from self._pipe_all(texts)
+            return
         docs = [self.nlp.make_doc(t) for t in texts]
         bounds = [self._sentences(doc) for doc in docs]
         for proc in self.ner:
@@ -158,6 +167,15 @@ class Annotator:
             by_doc.setdefault(d, []).append((span, sub))
         for d, doc in enumerate(docs):
             _copy_parses(doc, bounds[d], by_doc.get(d, []), self.tag_to_pos)
+            yield doc
+
+    def _pipe_all(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Every component we use on every sentence, the parser finding sentences."""
+        docs = (self.nlp.make_doc(t) for t in texts)
+        for proc in self.ner:
+            docs = proc.pipe(docs, batch_size=BATCH_SIZE)
+        for doc in docs:
+            _map_pos(doc, self.tag_to_pos)
             yield doc
 
     def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
@@ -177,6 +195,23 @@ class Annotator:
         for proc in self.parse:
             docs = list(proc.pipe(docs, batch_size=BATCH_SIZE * 8))
         return docs
+
+
+def _ner_shares_embedding(nlp: Language) -> bool:
+    """Whether a NER component listens to an upstream embedding component."""
+    for name in nlp.pipe_names:
+        listeners = getattr(nlp.get_pipe(name), "listening_components", ())
+        if any(n in listeners for n in NER_COMPONENTS):
+            return True
+    return False
+
+
+def _map_pos(doc: Doc, tag_to_pos: dict[int, int]) -> None:
+    """POS from fine tags, in place (models that leave it to the attribute ruler)."""
+    if tag_to_pos and len(doc):
+        attrs = doc.to_array([TAG, POS])
+        _map_column(attrs, 0, 1, tag_to_pos)
+        doc.from_array([TAG, POS], cast(Any, attrs))
 
 
 def _tag_to_pos(nlp: Language) -> dict[int, int]:
