@@ -32,6 +32,7 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py --corpus $(SHARED)/data/corpora/bbc_news_en/articles.jsonl --out benchmarks/results.md
+	$(BIN)/python benchmarks/bench_resolve.py --out benchmarks/resolve_results.md
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
