@@ -115,3 +115,24 @@ def test_name_key_ignores_accents_case_and_dots() -> None:
 def test_surface_name_drops_titles() -> None:
     assert surface_name("President Lucía Ramírez") == "Lucía Ramírez"
     assert surface_name("United States Attorney Itzel Urrutia") == "Itzel Urrutia"
+
+
+def test_sentence_initial_function_words_are_not_entities() -> None:
+    result = analyze_text(
+        "Según la fiscalía, el puente de Tula cerrará. También cerrará la carretera. "
+        "Además, la alcaldesa Rebeca Anaya Lugo pidió calma.",
+        language="es",
+    )
+    names = {e.name for e in result.entities}
+    assert not names & {"Según", "También", "Además"}
+    assert "Rebeca Anaya Lugo" in names
+
+
+def test_bare_surname_the_model_calls_a_place_joins_the_person() -> None:
+    result = analyze_text(
+        "El presidente Luis Abinader Corona visitó Santiago. Abinader dijo que el país está listo.",
+        language="es",
+    )
+    luis = entity_of(result, "Luis Abinader Corona")
+    assert entity_of(result, "Abinader") == luis
+    assert result.entities[luis].label == "PERSON"

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -98,7 +98,33 @@ def extract_entities(
     missed = _missed_person_names(text, segments, mentions, entities)
     if missed:
         mentions, entities = chain_mentions(text, sorted([*raw, *missed]), article.language)
-    return mentions, entities
+    languages = {seg.segment.language for seg in segments}
+    return _without_function_words(mentions, entities, languages)
+
+
+def _without_function_words(
+    mentions: list[Mention], entities: list[LocalEntity], languages: Iterable[str]
+) -> tuple[list[Mention], list[LocalEntity]]:
+    """Entities none of whose mentions is more than one function word are dropped: the
+    Spanish model takes sentence-initial "Según", "También", "Además" for names."""
+    stop = frozenset().union(*(_stop_words(code) for code in languages))
+    real = {m.local for m in mentions if len(m.text.split()) > 1 or m.text.lower() not in stop}
+    if len(real) == len(entities):
+        return mentions, entities
+    new_index = {old: new for new, old in enumerate(sorted(real))}
+    kept = [replace(e, index=new_index[e.index]) for e in entities if e.index in real]
+    return [replace(m, local=new_index[m.local]) for m in mentions if m.local in real], kept
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of ``language`` (none for a language spaCy lacks)."""
+    from spacy.util import get_lang_class
+
+    try:
+        return frozenset(get_lang_class(language).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
 
 
 def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Label] | None:
@@ -439,6 +465,10 @@ def _find_chain(m: RawMention, chains: list[Chain], by_alias: dict[str, Chain]) 
         return by_alias[key]
     if m.label == "PERSON" or (len(m.tokens) == 1 and m.label == "ORG"):
         return _find_person_chain(m, chains)
+    if len(m.tokens) == 1:  # a bare "Abinader" the model calls a place, after "Luis Abinader"
+        person = _find_person_chain(m, [c for c in chains if c.is_person])
+        if person is not None:
+            return person
     # The model's label errors: a full name already chained as a person stays with it.
     person = [
         c for c in chains if c.is_person and any(_full_names_agree(m.tokens, f) for f in c.full)
