@@ -20,6 +20,14 @@ from ..errors import EvalDataError
 #: ``labels_match``): MEANTIME does not tell countries and cities from other places.
 MEANTIME_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "PRO": "MISC",
                    "FIN": "MISC", "MIX": "MISC"}  # fmt: skip
+#: MEANTIME syntactic types of named mentions: a name as the head ("Apple said") or as a
+#: premodifier ("Apple engineers"); both are names, and NER models tag both.
+MEANTIME_NAMED = frozenset({"NAM", "PRE.NAM"})
+#: Determiners that gold schemes include in a mention's extent ("the iPhone") and our
+#: mentions, which are names, leave out.
+DETERMINERS = frozenset({"the", "a", "an"})
+#: Punctuation a gold token can carry at a mention's edge ("Inc.," is one MEANTIME token).
+EDGE_PUNCT = ",;:\"'`“”‘’()"
 #: CrossRE (CoNLL-2003 news) types to ours; other types are not named entities we track.
 CROSSRE_LABELS = {"person": "PERSON", "organisation": "ORG", "country": "GPE",
                   "location": "LOC", "event": "EVENT", "misc": "MISC"}  # fmt: skip
@@ -98,6 +106,19 @@ def _span(anchors: Iterable[str], spans: dict[str, tuple[int, int]]) -> tuple[in
     return min(s for s, _ in found), max(e for _, e in found)
 
 
+def name_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """A gold mention's span as a name: without a leading determiner or edge punctuation,
+    the convention of our mentions (a mention that is only those words is left as is)."""
+    first = text[start:end].split(" ", 1)
+    if len(first) > 1 and first[0].casefold() in DETERMINERS:
+        start += len(first[0]) + 1
+    while end - start > 1 and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    while end - start > 1 and text[start] in EDGE_PUNCT:
+        start += 1
+    return start, end
+
+
 # -- MEANTIME ----------------------------------------------------------------------------
 
 
@@ -112,10 +133,15 @@ def read_meantime(path: Path, *, cross_document: bool = True) -> list[GoldDoc]:
 
 def _meantime_doc(file: Path) -> GoldDoc:
     root = ET.parse(file).getroot()
-    tokens = [(t.get("t_id", ""), t.get("sentence", ""), t.text or "") for t in root.iter("token")]
-    text, spans = join_tokens(tokens)
     markables = root.find("Markables")
     mentions_el = [] if markables is None else list(markables)
+    last = _last_annotated_sentence(root, mentions_el)
+    tokens = [
+        (t.get("t_id", ""), t.get("sentence", ""), t.text or "")
+        for t in root.iter("token")
+        if int(t.get("sentence") or 0) <= last
+    ]
+    text, spans = join_tokens(tokens)
     instances = {
         m.get("m_id"): (m.get("ent_type"), m.get("instance_id"))
         for m in mentions_el
@@ -130,10 +156,31 @@ def _meantime_doc(file: Path) -> GoldDoc:
         ent_type, instance = instances.get(target_of.get(m.get("m_id", "")), (None, None))
         if span is None or ent_type is None:
             continue
-        named = m.get("syntactic_type") == "NAM"
-        mentions.append(GoldMention(*span, MEANTIME_LABELS.get(ent_type), instance, named))
+        named = m.get("syntactic_type") in MEANTIME_NAMED
+        start, end = name_extent(text, *span)
+        mentions.append(GoldMention(start, end, MEANTIME_LABELS.get(ent_type), instance, named))
     doc_id = root.get("doc_name") or file.stem
     return GoldDoc(doc_id, text, root.get("lang", "en"), mentions, group=file.parent.name)
+
+
+def _last_annotated_sentence(root: ET.Element, markables: list[ET.Element]) -> int:
+    """Last sentence of the fully annotated opening of a MEANTIME article.
+
+    MEANTIME annotates only the title and first sentences of each article. Its markables
+    carry attributes (``syntactic_type``, ``pred``…); the bare ones (only an ``m_id``)
+    of the cross-document layer were added further on for the SemEval-2015 timelines,
+    for a few target entities and events only, so they do not extend the range.
+    """
+    sentence = {t.get("t_id"): int(t.get("sentence") or 0) for t in root.iter("token")}
+    last = -1
+    for m in markables:
+        if set(m.attrib) <= {"m_id"}:
+            continue
+        anchors = [
+            sentence[a.get("t_id")] for a in m.iter("token_anchor") if a.get("t_id") in sentence
+        ]
+        last = max([last, *anchors])
+    return last if last >= 0 else max(sentence.values(), default=0)
 
 
 def _refers_to(root: ET.Element) -> dict[str, str]:
