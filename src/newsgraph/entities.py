@@ -54,6 +54,10 @@ LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|la|los|las)\s+")
 #: Characters trimmed from mention edges: the model sometimes swallows punctuation.
 EDGE_PUNCT = " \t\n\"'“”‘’«»()[],.;:—–-"
 
+#: Labels whose names never end in a number: a trailing number is a score, an age or a
+#: date the model took in. Products, events and organisations keep theirs ("iPhone 4").
+UNNUMBERED_LABELS = frozenset({"PERSON", "GPE", "NORP"})
+
 #: Words before a name searched for a title ("Attorney General Lucía Ramírez").
 TITLE_WINDOW = 5
 #: Quote marks around a nickname inside a name.
@@ -108,9 +112,32 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
     if label == "PERSON":
         ent = _extend_name(ent)
     start, end = _trim(text, seg.offset + ent.start_char, seg.offset + ent.end_char)
+    if label in UNNUMBERED_LABELS:
+        start, end = _trim(text, start, _without_trailing_numbers(text, start, end))
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
-    return start, end, label
+    return start, end, refine_label(text[start:end], label)
+
+
+def _without_trailing_numbers(text: str, start: int, end: int) -> int:
+    """End of a mention without the scores, ages or dates the model ran into it
+    ("Somerset 83", "SEOUL 1996-08-30")."""
+    words = text[start:end].split(" ")
+    while len(words) > 1 and _is_number_word(words[-1]):
+        end -= len(words.pop()) + 1
+    return end
+
+
+def _is_number_word(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) and not any(ch.isalpha() for ch in word)
+
+
+def refine_label(name: str, label: Label) -> Label:
+    """A place the model calls LOC (the Spanish model has no GPE) or MISC is a GPE when
+    its whole name is a listed country, capital or state."""
+    if label in ("LOC", "MISC") and name_key(name) in _gpe_names():
+        return "GPE"
+    return label
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -211,8 +238,14 @@ def _merge_nickname_names(
 
 
 def _abbreviation_dot(text: str, end: int) -> bool:
-    """``U.S.``: a final dot after a one-letter capital segment is part of the name."""
-    return text[end - 1] == "." and end >= 3 and text[end - 3] == "." and text[end - 2].isupper()
+    """``U.S.``, ``Apple Inc.``: a final dot after a one-letter capital segment or a listed
+    abbreviation is part of the name."""
+    if text[end - 1] != ".":
+        return False
+    if end >= 3 and text[end - 3] == "." and text[end - 2].isupper():
+        return True
+    last_word = text[max(0, end - 12) : end].split()[-1:]
+    return bool(last_word) and last_word[0].casefold() in _name_abbreviations()
 
 
 # -- keys and word lists -----------------------------------------------------------------
@@ -238,6 +271,18 @@ def _titles() -> tuple[tuple[str, ...], ...]:
 def _title_words() -> frozenset[str]:
     """One-word titles ("President", "fiscal"), for quick word tests."""
     return frozenset(t[0] for t in _titles() if len(t) == 1)
+
+
+@cache
+def _gpe_names() -> frozenset[str]:
+    return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "gpe"))
+
+
+@cache
+def _name_abbreviations() -> frozenset[str]:
+    return frozenset(
+        a.casefold() for code in LIST_LANGUAGES for a in lang.lines(code, "name_abbreviations")
+    )
 
 
 @cache

@@ -26,11 +26,21 @@ MEANTIME_NAMED = frozenset({"NAM", "PRE.NAM"})
 #: Determiners that gold schemes include in a mention's extent ("the iPhone") and our
 #: mentions, which are names, leave out.
 DETERMINERS = frozenset({"the", "a", "an"})
+#: Gold labels of proper names (people, organisations, places), whose edges are capitalised.
+PROPER_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 #: Punctuation a gold token can carry at a mention's edge ("Inc.," is one MEANTIME token).
-EDGE_PUNCT = ",;:\"'`“”‘’()"
-#: CrossRE (CoNLL-2003 news) types to ours; other types are not named entities we track.
-CROSSRE_LABELS = {"person": "PERSON", "organisation": "ORG", "country": "GPE",
-                  "location": "LOC", "event": "EVENT", "misc": "MISC"}  # fmt: skip
+EDGE_PUNCT = " ,;:\"'`“”‘’()"
+#: CrossRE types to ours. The news domain uses the first six; the other domains and the
+#: CrossRE 2.0 extension add finer kinds of people, organisations and events (a
+#: "politician" is a person). Types that are concepts, not names (a discipline, a genre,
+#: a protein), are not named entities we track.
+CROSSRE_LABELS = {
+    "person": "PERSON", "organisation": "ORG", "country": "GPE", "location": "LOC",
+    "event": "EVENT", "misc": "MISC",
+    "politician": "PERSON", "scientist": "PERSON", "researcher": "PERSON", "writer": "PERSON",
+    "musicalartist": "PERSON", "politicalparty": "ORG", "university": "ORG", "band": "ORG",
+    "election": "EVENT", "conference": "EVENT",
+}  # fmt: skip
 #: ECB+ markables that are entities (events and times are other tasks).
 ECB_ENTITY_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_")
 
@@ -112,6 +122,8 @@ def name_extent(text: str, start: int, end: int) -> tuple[int, int]:
     first = text[start:end].split(" ", 1)
     if len(first) > 1 and first[0].casefold() in DETERMINERS:
         start += len(first[0]) + 1
+    if text[start:end].endswith(" ."):  # an abbreviation's dot split off ("EE.UU .")
+        end -= 2
     while end - start > 1 and text[end - 1] in EDGE_PUNCT:
         end -= 1
     while end - start > 1 and text[start] in EDGE_PUNCT:
@@ -286,9 +298,27 @@ def read_crossre(path: Path) -> list[GoldDoc]:
 def _crossre_doc(record: dict[str, object], language: str) -> GoldDoc:
     tokens = [str(t) for t in record["sentence"]]  # type: ignore[attr-defined]
     text, spans = join_tokens([(str(i), "0", t) for i, t in enumerate(tokens)])
+    projected = "ner_mapping_to_source" in record  # Multi-CrossRE machine translations
     mentions = []
     for start, end, kind in record["ner"]:  # type: ignore[attr-defined]
         label = CROSSRE_LABELS.get(str(kind))
-        if label is not None:  # inclusive token ends
-            mentions.append(GoldMention(spans[str(start)][0], spans[str(end)][1], label))
+        if label is None:
+            continue
+        span = name_extent(text, spans[str(start)][0], spans[str(end)][1])  # inclusive ends
+        if projected and label in PROPER_NAME_LABELS:
+            span = _capitalised_extent(text, *span)
+        mentions.append(GoldMention(*span, label))
     return GoldDoc(str(record["doc_key"]), text, language, mentions, group=language)
+
+
+def _capitalised_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """A projected name without the lowercase words its alignment took in at either edge
+    ("del Alania", "Kent recuperó"); a span with no capitalised word is left as is."""
+    words = text[start:end].split(" ")
+    if not any(w[:1].isupper() for w in words):
+        return start, end
+    while not words[0][:1].isupper():
+        start += len(words.pop(0)) + 1
+    while not words[-1][:1].isupper():
+        end -= len(words.pop()) + 1
+    return start, end
