@@ -256,7 +256,7 @@ def _ecb_doc(file: Path, sentences: set[str]) -> GoldDoc:
             continue
         m_id = m.get("m_id", "")
         cluster = chains.get(m_id, f"{file.stem}:{m_id}")
-        mentions.append(GoldMention(*span, None, cluster, named=False))
+        mentions.append(GoldMention(*name_extent(text, *span), None, cluster, named=False))
     topic = file.stem.split("_", 1)[0]
     return GoldDoc(file.stem, text, "en", mentions, group=topic)
 
