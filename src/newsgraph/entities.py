@@ -405,15 +405,35 @@ def chain_mentions(
     """Chain the article's mentions into local entities."""
     spans = _without_overlaps(raw)
     mentions = sorted((_analyse(text, s, e, label) for s, e, label in spans), key=lambda m: m.start)
-    aliases = find_aliases(text, mentions)
-    by_alias = {name_key(a): i for i, found in aliases.items() for a in found}
+    found = find_aliases(text, mentions)
+    aliases = {id(mentions[i]): names for i, names in found.items()}  # stable when sorting
+    by_alias = {name_key(a): mentions[i] for i, names in found.items() for a in names}
     taken = [(m.start, m.end) for m in mentions]
-    for start, end, alias in _alias_mentions(text, {a for f in aliases.values() for a in f}, taken):
-        owner = mentions[by_alias[name_key(alias)]]
+    for start, end, alias in _alias_mentions(text, {a for f in found.values() for a in f}, taken):
+        owner = by_alias[name_key(alias)]
         mentions.append(RawMention(start, end, owner.label, tuple(name_key(alias).split())))
     mentions.sort(key=lambda m: m.start)
+    _repair_person_labels(mentions)
     chains = _build_chains(text, mentions, aliases)
     return _records(text, chains)
+
+
+def _repair_person_labels(mentions: list[RawMention]) -> None:
+    """Names the article shows to be a person's, whatever the model called them there:
+    a bare surname of a person ("Jackman" tagged GPE after "Hugh Jackman"), a two-word
+    name ending in the surname of a person ("Hugh Jackman" tagged GPE beside "Jackman"),
+    and a full name tagged PERSON elsewhere in the article. Longer names ending in a
+    person's surname are often named after them ("Fundación Carlos Slim") and keep theirs."""
+    people = [m.tokens for m in mentions if m.label == "PERSON" and m.tokens]
+    surnames = {t[-1] for t in people}
+    full_names = {t for t in people if len(t) > 1}
+    for m in mentions:
+        if m.label == "PERSON" or not m.tokens:
+            continue
+        if m.tokens in full_names or (len(m.tokens) == 2 and m.tokens[-1] in surnames):
+            m.label = "PERSON"
+        elif len(m.tokens) == 1 and any(m.tokens[0] in f[1:] for f in full_names):
+            m.label = "PERSON"
 
 
 def _without_overlaps(raw: Sequence[tuple[int, int, Label]]) -> list[tuple[int, int, Label]]:
@@ -438,16 +458,16 @@ def _analyse(text: str, start: int, end: int, label: Label) -> RawMention:
 def _build_chains(
     text: str, mentions: list[RawMention], aliases: dict[int, set[str]]
 ) -> list[Chain]:
+    """Chains in order of first mention; ``aliases`` are keyed by ``id()`` of a mention."""
     chains: list[Chain] = []
     owner_alias: dict[str, Chain] = {}
-    index_of = {id(m): i for i, m in enumerate(mentions)}
     for m in mentions:
         chain = _find_chain(m, chains, owner_alias)
         if chain is None:
             chain = Chain()
             chains.append(chain)
         _join(chain, m)
-        for alias in aliases.get(index_of[id(m)], ()):
+        for alias in aliases.get(id(m), ()):
             chain.aliases.add(name_key(alias))
             owner_alias.setdefault(name_key(alias), chain)
     return chains
@@ -497,8 +517,9 @@ def _person_compatible(m: RawMention, chain: Chain) -> bool:
         names = chain.full or [x.tokens for x in chain.members]
         if chain.is_person:  # a surname or given name, even when mislabelled ORG
             return any(token in n for n in names)
-        # "Apple" after "Apple Computer"; never a person's name into an organisation.
-        return m.label == "ORG" and any(n[0] == token for n in names)
+        # "Apple" after "Apple Computer", not "iPhone" after "iPhone Developer Program";
+        # never a person's name into an organisation.
+        return m.label == "ORG" and any(n[0] == token and len(n) <= 2 for n in names)
     if not chain.full:
         # A full name takes over a chain of bare words only if it contains them all.
         return chain.is_person and chain.tokens <= set(m.tokens)
