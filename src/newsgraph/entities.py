@@ -428,12 +428,16 @@ def _repair_person_labels(mentions: list[RawMention]) -> None:
     surnames = {t[-1] for t in people}
     full_names = {t for t in people if len(t) > 1}
     for m in mentions:
-        if m.label == "PERSON" or not m.tokens:
-            continue
-        if m.tokens in full_names or (len(m.tokens) == 2 and m.tokens[-1] in surnames):
+        if m.label != "PERSON" and _named_as_person(m.tokens, full_names, surnames):
             m.label = "PERSON"
-        elif len(m.tokens) == 1 and any(m.tokens[0] in f[1:] for f in full_names):
-            m.label = "PERSON"
+
+
+def _named_as_person(
+    tokens: tuple[str, ...], full_names: set[tuple[str, ...]], surnames: set[str]
+) -> bool:
+    if len(tokens) == 1:
+        return any(tokens[0] in f[1:] for f in full_names)
+    return tokens in full_names or (len(tokens) == 2 and tokens[-1] in surnames)
 
 
 def _without_overlaps(raw: Sequence[tuple[int, int, Label]]) -> list[tuple[int, int, Label]]:
