@@ -370,7 +370,8 @@ def _following_aliases(text: str, end: int) -> set[str]:
         aliases.add(quoted.group(1).strip())
     cue = re.match(
         rf",?\s*(?:(?:who is|who was|also|quien es|mejor)\s+)?(?i:{_nickname_cues()})\s+"
-        rf"[{NICK_QUOTES}]?((?:[A-ZÁÉÍÓÚÑ][\w.’'-]*\s?){{1,4}})",
+        rf"[{NICK_QUOTES}]?({_CUED_NAME}(?:[{NICK_QUOTES}]?,?\s+(?:or|o)\s+[{NICK_QUOTES}]?"
+        rf"{_CUED_NAME})*)",
         after,
     )
     if cue:
@@ -378,8 +379,15 @@ def _following_aliases(text: str, end: int) -> set[str]:
     return aliases
 
 
+#: A name after a nickname cue: up to four capitalised words or initials (a dot ends a
+#: word only as an initial's: "alias El Tigre. Luego" names "El Tigre").
+_CUED_WORD = r"[A-ZÁÉÍÓÚÑ](?:\.|[\w’'-]*)"
+_CUED_NAME = rf"{_CUED_WORD}(?:\s{_CUED_WORD}){{0,3}}"
+
+
 def _alternatives(value: str) -> list[str]:
-    return [v.strip(" ,.’'\"") for v in re.split(r"\s+(?:or|o)\s+", value) if v.strip()]
+    parts = re.split(r"\s+(?:or|o)\s+", value)
+    return [v.strip(f" ,.{NICK_QUOTES}") for v in parts if v.strip(f" ,.{NICK_QUOTES}")]
 
 
 def _alias_mentions(
@@ -474,7 +482,25 @@ def _build_chains(
         for alias in aliases.get(id(m), ()):
             chain.aliases.add(name_key(alias))
             owner_alias.setdefault(name_key(alias), chain)
-    return chains
+    return _merge_early_alias_chains(chains, owner_alias)
+
+
+def _merge_early_alias_chains(chains: list[Chain], owner_alias: dict[str, Chain]) -> list[Chain]:
+    """A nickname used before it is introduced (a headline's "‘El Chato’ arrested")
+    belongs to the chain that introduces it later."""
+    kept: list[Chain] = []
+    for chain in chains:
+        keys = {" ".join(m.tokens) for m in chain.members}
+        owners = {id(owner_alias[k]) for k in keys if k in owner_alias}
+        owner = owner_alias.get(next(iter(keys))) if len(owners) == 1 else None
+        if owner is None or owner is chain or not keys <= owner_alias.keys():
+            kept.append(chain)
+            continue
+        for m in chain.members:
+            _join(owner, m)
+        owner.members.sort(key=lambda m: m.start)
+        owner.last = owner.members[-1].start
+    return kept
 
 
 def _join(chain: Chain, m: RawMention) -> None:
