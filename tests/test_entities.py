@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.entities import chain_mentions, name_key, surface_name
+from newsgraph.entities import (
+    _trim,
+    _without_trailing_numbers,
+    chain_mentions,
+    name_key,
+    refine_label,
+    surface_name,
+)
 from newsgraph.pipeline import analyze_text
-from newsgraph.records import DocResult, Label
+from newsgraph.records import DocResult, Label, Mention
 
 
 def spans(text: str, *items: tuple[str, Label]) -> list[tuple[int, int, Label]]:
@@ -136,3 +143,109 @@ def test_bare_surname_the_model_calls_a_place_joins_the_person() -> None:
     luis = entity_of(result, "Luis Abinader Corona")
     assert entity_of(result, "Abinader") == luis
     assert result.entities[luis].label == "PERSON"
+
+
+def test_given_name_alone_joins_the_nearest_full_name() -> None:
+    text = "Anselmo Quiroga Téllez viajó. Quiroga dijo que no. Anselmo sonrió."
+    raw = spans(text, ("Anselmo Quiroga Téllez", "PERSON"), ("Quiroga", "PERSON"),
+                ("Anselmo", "PERSON"))  # fmt: skip
+    _, entities = chain_mentions(text, raw, "es")
+    assert len(entities) == 1
+    assert set(entities[0].aliases) == {"Anselmo Quiroga Téllez", "Quiroga", "Anselmo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "role"),
+    [
+        ("El presidente Anselmo Quiroga Téllez viajó.", "Anselmo Quiroga Téllez", "presidente"),
+        ("Lo dijo el fiscal Gerardo Ocaña Villalobos.", "Gerardo Ocaña Villalobos", "fiscal"),
+        ("Then Attorney General Renata Ibarguen spoke.", "Renata Ibarguen", "Attorney General"),
+        ("Dr. Renata Ibarguen spoke first.", "Dr. Renata Ibarguen", "Dr."),
+        ("Sr. Tomás Quiroga Téllez habló.", "Sr. Tomás Quiroga Téllez", "Sr."),
+    ],
+)
+def test_titles_are_stripped_from_names_and_kept_as_roles(
+    text: str, tagged: str, role: str
+) -> None:
+    _, entities = chain_mentions(text, spans(text, (tagged, "PERSON")), "es")
+    assert entities[0].name == tagged.removeprefix(f"{role} ")
+    assert any(role in r for r in entities[0].roles)
+
+
+def test_known_as_with_alternatives_makes_every_alias_and_resolves_them() -> None:
+    text = (
+        "Gerardo Ocaña Villalobos, conocido como El Tigre o El Contador, fue detenido. "
+        "El Contador negó los cargos."
+    )
+    mentions, entities = chain_mentions(text, spans(text, ("Gerardo Ocaña Villalobos", "PER")))
+    assert len(entities) == 1
+    assert {"El Tigre", "El Contador"} <= set(entities[0].aliases)
+    assert [m.start for m in mentions if m.text == "El Contador"][-1] == text.rindex("El Contador")
+
+
+@pytest.mark.parametrize("cue", ["apodado", "alias", "known as", "conocido como"])
+def test_nickname_cues_introduce_aliases(cue: str) -> None:
+    text = f"Casimiro Urrutia Bernal, {cue} El Chato, huyó. El Chato sigue prófugo."
+    mentions, entities = chain_mentions(text, spans(text, ("Casimiro Urrutia Bernal", "PERSON")))
+    assert len(entities) == 1
+    assert sum(m.text == "El Chato" for m in mentions) == 2
+
+
+def test_alias_cue_stops_at_the_end_of_the_sentence() -> None:
+    text = "Casimiro Urrutia Bernal, alias El Chato. Luego huyó."
+    _, entities = chain_mentions(text, spans(text, ("Casimiro Urrutia Bernal", "PERSON")))
+    assert "El Chato" in entities[0].aliases
+    assert not any("Luego" in a for a in entities[0].aliases)
+
+
+def test_nickname_used_before_its_introduction_joins_the_person() -> None:
+    text = "‘El Chato’ arrested. Casimiro ‘El Chato’ Urrutia was held. El Chato denied it."
+    mentions, entities = chain_mentions(
+        text, spans(text, ("Casimiro ‘El Chato’ Urrutia", "PERSON"))
+    )
+    assert len(entities) == 1
+    assert len(mentions) == 3
+
+
+def test_surname_the_model_calls_a_place_stays_with_the_person() -> None:
+    text = "Renata Ibarguen won the final. Ibarguen thanked her coach."
+    raw = [*spans(text, ("Renata Ibarguen", "PERSON")), (31, 39, "GPE")]
+    mentions, entities = chain_mentions(text, raw)
+    assert len(entities) == 1
+    assert {m.label for m in mentions} == {"PERSON"}
+
+
+def test_junior_and_senior_stay_two_people() -> None:
+    text = "Tomás Quiroga Sr. spoke. Tomás Quiroga Jr. listened. Quiroga Sr. left."
+    raw = spans(text, ("Tomás Quiroga Sr.", "PERSON"), ("Tomás Quiroga Jr.", "PERSON"),
+                ("Quiroga Sr.", "PERSON"))  # fmt: skip
+    mentions, entities = chain_mentions(text, raw)
+    assert len(entities) == 2
+    assert entity_local(mentions, "Quiroga Sr.") == entity_local(mentions, "Tomás Quiroga Sr.")
+
+
+def entity_local(mentions: list[Mention], text: str) -> int:
+    return next(m.local for m in mentions if m.text == text)
+
+
+def test_listed_places_are_gpe_in_both_languages() -> None:
+    assert refine_label("Sinaloa", "LOC") == "GPE"
+    assert refine_label("Estados Unidos", "LOC") == "GPE"
+    assert refine_label("Suecia", "MISC") == "GPE"
+    assert refine_label("Sierra Madre", "LOC") == "LOC"
+    assert refine_label("Chad", "PERSON") == "PERSON"  # a listed country is also a given name
+
+
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [("Somerset 83", "Somerset"), ("SEOUL 1996-08-30", "SEOUL"), ("Iván Soto 4-43", "Iván Soto")],
+)
+def test_scores_and_dates_are_cut_from_names(span: str, kept: str) -> None:
+    text = f"{span} ."
+    assert text[: _without_trailing_numbers(text, 0, len(span))] == kept
+
+
+def test_company_abbreviation_keeps_its_dot() -> None:
+    text = "Ferrandiz Holdings Inc. said so to Ferrandiz Holdings."
+    assert text[slice(*_trim(text, 0, 23))] == "Ferrandiz Holdings Inc."
+    assert text[slice(*_trim(text, 35, len(text)))] == "Ferrandiz Holdings"

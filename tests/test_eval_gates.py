@@ -9,12 +9,13 @@ from newsgraph.eval import run_eval
 
 #: (task, gold folder, limit) → minimum score.
 NER_FLOORS = {
-    ("meantime_en",): 0.22,
-    ("crossre_news", "crossre_data"): 0.44,
+    ("meantime_en",): 0.53,
+    ("crossre_news", "crossre_data"): 0.48,
+    ("crossre_news", "multi-crossre_es_translation"): 0.41,
 }
 COREF_FLOORS = {
-    ("meantime_en",): 0.15,
-    ("ecbplus",): 0.15,
+    ("meantime_en",): 0.29,
+    ("ecbplus",): 0.20,
 }
 
 

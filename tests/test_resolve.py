@@ -97,3 +97,28 @@ def test_person_names_agree_rules() -> None:
     assert person_names_agree(["lucia", "ramirez"], ["lucia", "ramirez", "ortega"])
     assert person_names_agree(["lopez", "obrador"], ["andres", "manuel", "lopez", "obrador"])
     assert not person_names_agree(["ivan", "paredes"], ["hector", "paredes"])
+
+
+def test_a_person_tagged_org_in_another_article_is_the_same_person() -> None:
+    ids, index = resolve(doc(("Graciela Valdivia Mora", "ORG")),
+                         doc(("Graciela Valdivia Mora", "PERSON")),
+                         doc(("Graciela Valdivia Mora", "ORG")))  # fmt: skip
+    assert len({i[0] for i in ids}) == 1
+    assert index.entities[ids[0][0]].label == "PERSON"
+
+
+def test_one_word_names_do_not_cross_labels() -> None:
+    ids, _ = resolve(doc(("Ocampo", "PERSON")), doc(("Ocampo", "ORG")))
+    assert ids[0] != ids[1]
+
+
+def test_an_alias_seen_before_finds_its_entity() -> None:
+    first = doc(("Gerardo Ocaña Villalobos", "PERSON"), ("El Contador", "PERSON"))
+    # In the article the nickname was introduced for him: one entity, two names.
+    first.mentions[1] = Mention(first.mentions[1].start, first.mentions[1].end, "El Contador",
+                                "PERSON", 0)  # fmt: skip
+    first.entities[:] = [LocalEntity(0, "Gerardo Ocaña Villalobos", "PERSON",
+                                     ("El Contador", "Gerardo Ocaña Villalobos"))]  # fmt: skip
+    ids, index = resolve(first, doc(("El Contador", "PERSON")))
+    assert ids[0] == ids[1]
+    assert "Gerardo Ocaña Villalobos" in index.entities[ids[0][0]].aliases

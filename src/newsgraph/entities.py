@@ -54,6 +54,10 @@ LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|la|los|las)\s+")
 #: Characters trimmed from mention edges: the model sometimes swallows punctuation.
 EDGE_PUNCT = " \t\n\"'“”‘’«»()[],.;:—–-"
 
+#: Labels whose names never end in a number: a trailing number is a score, an age or a
+#: date the model took in. Products, events and organisations keep theirs ("iPhone 4").
+UNNUMBERED_LABELS = frozenset({"PERSON", "GPE", "NORP"})
+
 #: Words before a name searched for a title ("Attorney General Lucía Ramírez").
 TITLE_WINDOW = 5
 #: Quote marks around a nickname inside a name.
@@ -108,12 +112,17 @@ def _without_function_words(
     """Entities none of whose mentions is more than one function word are dropped: the
     Spanish model takes sentence-initial "Según", "También", "Además" for names."""
     stop = frozenset().union(*(_stop_words(code) for code in languages))
-    real = {m.local for m in mentions if len(m.text.split()) > 1 or m.text.lower() not in stop}
+    real = {m.local for m in mentions if not _is_function_word(m.text, stop)}
     if len(real) == len(entities):
         return mentions, entities
     new_index = {old: new for new, old in enumerate(sorted(real))}
     kept = [replace(e, index=new_index[e.index]) for e in entities if e.index in real]
     return [replace(m, local=new_index[m.local]) for m in mentions if m.local in real], kept
+
+
+def _is_function_word(text: str, stop: frozenset[str]) -> bool:
+    # Acronyms stay: "US" is a country, "us" a pronoun.
+    return " " not in text and not text.isupper() and text.lower() in stop
 
 
 @cache
@@ -134,9 +143,32 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
     if label == "PERSON":
         ent = _extend_name(ent)
     start, end = _trim(text, seg.offset + ent.start_char, seg.offset + ent.end_char)
+    if label in UNNUMBERED_LABELS:
+        start, end = _trim(text, start, _without_trailing_numbers(text, start, end))
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
-    return start, end, label
+    return start, end, refine_label(text[start:end], label)
+
+
+def _without_trailing_numbers(text: str, start: int, end: int) -> int:
+    """End of a mention without the scores, ages or dates the model ran into it
+    ("Somerset 83", "SEOUL 1996-08-30")."""
+    words = text[start:end].split(" ")
+    while len(words) > 1 and _is_number_word(words[-1]):
+        end -= len(words.pop()) + 1
+    return end
+
+
+def _is_number_word(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) and not any(ch.isalpha() for ch in word)
+
+
+def refine_label(name: str, label: Label) -> Label:
+    """A place the model calls LOC (the Spanish model has no GPE) or MISC is a GPE when
+    its whole name is a listed country, capital or state."""
+    if label in ("LOC", "MISC") and name_key(name) in _gpe_names():
+        return "GPE"
+    return label
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -243,8 +275,14 @@ def _merge_nickname_names(
 
 
 def _abbreviation_dot(text: str, end: int) -> bool:
-    """``U.S.``: a final dot after a one-letter capital segment is part of the name."""
-    return text[end - 1] == "." and end >= 3 and text[end - 3] == "." and text[end - 2].isupper()
+    """``U.S.``, ``Apple Inc.``: a final dot after a one-letter capital segment or a listed
+    abbreviation is part of the name."""
+    if text[end - 1] != ".":
+        return False
+    if end >= 3 and text[end - 3] == "." and text[end - 2].isupper():
+        return True
+    last_word = text[max(0, end - 12) : end].split()[-1:]
+    return bool(last_word) and last_word[0].casefold() in _name_abbreviations()
 
 
 # -- keys and word lists -----------------------------------------------------------------
@@ -279,6 +317,18 @@ def _calendar_words() -> frozenset[str]:
 def _title_words() -> frozenset[str]:
     """One-word titles ("President", "fiscal"), for quick word tests."""
     return frozenset(t[0] for t in _titles() if len(t) == 1)
+
+
+@cache
+def _gpe_names() -> frozenset[str]:
+    return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "gpe"))
+
+
+@cache
+def _name_abbreviations() -> frozenset[str]:
+    return frozenset(
+        a.casefold() for code in LIST_LANGUAGES for a in lang.lines(code, "name_abbreviations")
+    )
 
 
 @cache
@@ -366,7 +416,8 @@ def _following_aliases(text: str, end: int) -> set[str]:
         aliases.add(quoted.group(1).strip())
     cue = re.match(
         rf",?\s*(?:(?:who is|who was|also|quien es|mejor)\s+)?(?i:{_nickname_cues()})\s+"
-        rf"[{NICK_QUOTES}]?((?:[A-ZÁÉÍÓÚÑ][\w.’'-]*\s?){{1,4}})",
+        rf"[{NICK_QUOTES}]?({_CUED_NAME}(?:[{NICK_QUOTES}]?,?\s+(?:or|o)\s+[{NICK_QUOTES}]?"
+        rf"{_CUED_NAME})*)",
         after,
     )
     if cue:
@@ -374,8 +425,15 @@ def _following_aliases(text: str, end: int) -> set[str]:
     return aliases
 
 
+#: A name after a nickname cue: up to four capitalised words or initials (a dot ends a
+#: word only as an initial's: "alias El Tigre. Luego" names "El Tigre").
+_CUED_WORD = r"[A-ZÁÉÍÓÚÑ](?:\.|[\w’'-]*)"
+_CUED_NAME = rf"{_CUED_WORD}(?:\s{_CUED_WORD}){{0,3}}"
+
+
 def _alternatives(value: str) -> list[str]:
-    return [v.strip(" ,.’'\"") for v in re.split(r"\s+(?:or|o)\s+", value) if v.strip()]
+    parts = re.split(r"\s+(?:or|o)\s+", value)
+    return [v.strip(f" ,.{NICK_QUOTES}") for v in parts if v.strip(f" ,.{NICK_QUOTES}")]
 
 
 def _alias_mentions(
@@ -401,15 +459,39 @@ def chain_mentions(
     """Chain the article's mentions into local entities."""
     spans = _without_overlaps(raw)
     mentions = sorted((_analyse(text, s, e, label) for s, e, label in spans), key=lambda m: m.start)
-    aliases = find_aliases(text, mentions)
-    by_alias = {name_key(a): i for i, found in aliases.items() for a in found}
+    found = find_aliases(text, mentions)
+    aliases = {id(mentions[i]): names for i, names in found.items()}  # stable when sorting
+    by_alias = {name_key(a): mentions[i] for i, names in found.items() for a in names}
     taken = [(m.start, m.end) for m in mentions]
-    for start, end, alias in _alias_mentions(text, {a for f in aliases.values() for a in f}, taken):
-        owner = mentions[by_alias[name_key(alias)]]
+    for start, end, alias in _alias_mentions(text, {a for f in found.values() for a in f}, taken):
+        owner = by_alias[name_key(alias)]
         mentions.append(RawMention(start, end, owner.label, tuple(name_key(alias).split())))
     mentions.sort(key=lambda m: m.start)
+    _repair_person_labels(mentions)
     chains = _build_chains(text, mentions, aliases)
     return _records(text, chains)
+
+
+def _repair_person_labels(mentions: list[RawMention]) -> None:
+    """Names the article shows to be a person's, whatever the model called them there:
+    a bare surname of a person ("Jackman" tagged GPE after "Hugh Jackman"), a two-word
+    name ending in the surname of a person ("Hugh Jackman" tagged GPE beside "Jackman"),
+    and a full name tagged PERSON elsewhere in the article. Longer names ending in a
+    person's surname are often named after them ("Fundación Carlos Slim") and keep theirs."""
+    people = [m.tokens for m in mentions if m.label == "PERSON" and m.tokens]
+    surnames = {t[-1] for t in people}
+    full_names = {t for t in people if len(t) > 1}
+    for m in mentions:
+        if m.label != "PERSON" and _named_as_person(m.tokens, full_names, surnames):
+            m.label = "PERSON"
+
+
+def _named_as_person(
+    tokens: tuple[str, ...], full_names: set[tuple[str, ...]], surnames: set[str]
+) -> bool:
+    if len(tokens) == 1:
+        return any(tokens[0] in f[1:] for f in full_names)
+    return tokens in full_names or (len(tokens) == 2 and tokens[-1] in surnames)
 
 
 def _without_overlaps(raw: Sequence[tuple[int, int, Label]]) -> list[tuple[int, int, Label]]:
@@ -434,19 +516,37 @@ def _analyse(text: str, start: int, end: int, label: Label) -> RawMention:
 def _build_chains(
     text: str, mentions: list[RawMention], aliases: dict[int, set[str]]
 ) -> list[Chain]:
+    """Chains in order of first mention; ``aliases`` are keyed by ``id()`` of a mention."""
     chains: list[Chain] = []
     owner_alias: dict[str, Chain] = {}
-    index_of = {id(m): i for i, m in enumerate(mentions)}
     for m in mentions:
         chain = _find_chain(m, chains, owner_alias)
         if chain is None:
             chain = Chain()
             chains.append(chain)
         _join(chain, m)
-        for alias in aliases.get(index_of[id(m)], ()):
+        for alias in aliases.get(id(m), ()):
             chain.aliases.add(name_key(alias))
             owner_alias.setdefault(name_key(alias), chain)
-    return chains
+    return _merge_early_alias_chains(chains, owner_alias)
+
+
+def _merge_early_alias_chains(chains: list[Chain], owner_alias: dict[str, Chain]) -> list[Chain]:
+    """A nickname used before it is introduced (a headline's "‘El Chato’ arrested")
+    belongs to the chain that introduces it later."""
+    kept: list[Chain] = []
+    for chain in chains:
+        keys = {" ".join(m.tokens) for m in chain.members}
+        owners = {id(owner_alias[k]) for k in keys if k in owner_alias}
+        owner = owner_alias.get(next(iter(keys))) if len(owners) == 1 else None
+        if owner is None or owner is chain or not keys <= owner_alias.keys():
+            kept.append(chain)
+            continue
+        for m in chain.members:
+            _join(owner, m)
+        owner.members.sort(key=lambda m: m.start)
+        owner.last = owner.members[-1].start
+    return kept
 
 
 def _join(chain: Chain, m: RawMention) -> None:
@@ -466,9 +566,9 @@ def _find_chain(m: RawMention, chains: list[Chain], by_alias: dict[str, Chain]) 
     if m.label == "PERSON" or (len(m.tokens) == 1 and m.label == "ORG"):
         return _find_person_chain(m, chains)
     if len(m.tokens) == 1:  # a bare "Abinader" the model calls a place, after "Luis Abinader"
-        person = _find_person_chain(m, [c for c in chains if c.is_person])
-        if person is not None:
-            return person
+        found = _find_person_chain(m, [c for c in chains if c.is_person])
+        if found is not None:
+            return found
     # The model's label errors: a full name already chained as a person stays with it.
     person = [
         c for c in chains if c.is_person and any(_full_names_agree(m.tokens, f) for f in c.full)
@@ -497,8 +597,9 @@ def _person_compatible(m: RawMention, chain: Chain) -> bool:
         names = chain.full or [x.tokens for x in chain.members]
         if chain.is_person:  # a surname or given name, even when mislabelled ORG
             return any(token in n for n in names)
-        # "Apple" after "Apple Computer"; never a person's name into an organisation.
-        return m.label == "ORG" and any(n[0] == token for n in names)
+        # "Apple" after "Apple Computer", not "iPhone" after "iPhone Developer Program";
+        # never a person's name into an organisation.
+        return m.label == "ORG" and any(n[0] == token and len(n) <= 2 for n in names)
     if not chain.full:
         # A full name takes over a chain of bare words only if it contains them all.
         return chain.is_person and chain.tokens <= set(m.tokens)

@@ -167,9 +167,29 @@ def person_names_agree(a: list[str], b: list[str]) -> bool:
     return set(a) <= set(b) or set(b) <= set(a)
 
 
+def cross_label_keys(local: LocalEntity) -> set[str]:
+    """Lookup-only keys of a multi-word name under the labels a person may be mistaken for
+    (or, for a name tagged ORG, GPE…, under PERSON): models tag the same person ORG in one
+    article and PERSON in the next."""
+    if local.label == "PERSON":
+        groups = {g for g in LABEL_GROUPS.values() if g != "PER"}
+    else:
+        groups = {"PER"}
+    names = {name_key(n) for n in {local.name, *local.aliases}}
+    return {f"{g}={n}" for n in names if len(n.split()) > 1 for g in groups}
+
+
+def _same_person_name(local: LocalEntity, candidate: CorpusEntity) -> bool:
+    """One of the two is a person and they share a multi-word name."""
+    if "PERSON" not in (local.label, candidate.label):
+        return False
+    mine = {k for n in {local.name, *local.aliases} if len((k := name_key(n)).split()) > 1}
+    return any(name_key(n) in mine for n in {candidate.name, *candidate.aliases})
+
+
 def _compatible(local: LocalEntity, candidate: CorpusEntity, keys: set[str]) -> bool:
     if group_of(local.label) != group_of(candidate.label):
-        return False
+        return _same_person_name(local, candidate)
     exact = {k for k in keys if "=" in k}
     if local.label != "PERSON" or candidate.label != "PERSON":
         return bool(exact & set(_candidate_exact_keys(candidate)))
@@ -207,6 +227,7 @@ class Resolver:
             # Full names are found by their own keys; the surname buckets, which grow with
             # the corpus, are searched only for a bare surname.
             wanted = keys if _is_bare(local) else {k for k in keys if not k.startswith("PER1")}
+            wanted |= cross_label_keys(local)
             entity = self._match(local, wanted, context) or self._create(local)
             entity = touched.get(entity.id, entity)
             self._absorb(entity, local, counts[local.index], result, first=entity.id not in touched)

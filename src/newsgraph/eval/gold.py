@@ -20,9 +20,27 @@ from ..errors import EvalDataError
 #: ``labels_match``): MEANTIME does not tell countries and cities from other places.
 MEANTIME_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "PRO": "MISC",
                    "FIN": "MISC", "MIX": "MISC"}  # fmt: skip
-#: CrossRE (CoNLL-2003 news) types to ours; other types are not named entities we track.
-CROSSRE_LABELS = {"person": "PERSON", "organisation": "ORG", "country": "GPE",
-                  "location": "LOC", "event": "EVENT", "misc": "MISC"}  # fmt: skip
+#: MEANTIME syntactic types of named mentions: a name as the head ("Apple said") or as a
+#: premodifier ("Apple engineers"); both are names, and NER models tag both.
+MEANTIME_NAMED = frozenset({"NAM", "PRE.NAM"})
+#: Determiners that gold schemes include in a mention's extent ("the iPhone") and our
+#: mentions, which are names, leave out.
+DETERMINERS = frozenset({"the", "a", "an"})
+#: Gold labels of proper names (people, organisations, places), whose edges are capitalised.
+PROPER_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+#: Punctuation a gold token can carry at a mention's edge ("Inc.," is one MEANTIME token).
+EDGE_PUNCT = " ,;:\"'`“”‘’()"
+#: CrossRE types to ours. The news domain uses the first six; the other domains and the
+#: CrossRE 2.0 extension add finer kinds of people, organisations and events (a
+#: "politician" is a person). Types that are concepts, not names (a discipline, a genre,
+#: a protein), are not named entities we track.
+CROSSRE_LABELS = {
+    "person": "PERSON", "organisation": "ORG", "country": "GPE", "location": "LOC",
+    "event": "EVENT", "misc": "MISC",
+    "politician": "PERSON", "scientist": "PERSON", "researcher": "PERSON", "writer": "PERSON",
+    "musicalartist": "PERSON", "politicalparty": "ORG", "university": "ORG", "band": "ORG",
+    "election": "EVENT", "conference": "EVENT",
+}  # fmt: skip
 #: ECB+ markables that are entities (events and times are other tasks).
 ECB_ENTITY_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_")
 
@@ -98,6 +116,21 @@ def _span(anchors: Iterable[str], spans: dict[str, tuple[int, int]]) -> tuple[in
     return min(s for s, _ in found), max(e for _, e in found)
 
 
+def name_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """A gold mention's span as a name: without a leading determiner or edge punctuation,
+    the convention of our mentions (a mention that is only those words is left as is)."""
+    first = text[start:end].split(" ", 1)
+    if len(first) > 1 and first[0].casefold() in DETERMINERS:
+        start += len(first[0]) + 1
+    if text[start:end].endswith(" ."):  # an abbreviation's dot split off ("EE.UU .")
+        end -= 2
+    while end - start > 1 and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    while end - start > 1 and text[start] in EDGE_PUNCT:
+        start += 1
+    return start, end
+
+
 # -- MEANTIME ----------------------------------------------------------------------------
 
 
@@ -112,10 +145,15 @@ def read_meantime(path: Path, *, cross_document: bool = True) -> list[GoldDoc]:
 
 def _meantime_doc(file: Path) -> GoldDoc:
     root = ET.parse(file).getroot()
-    tokens = [(t.get("t_id", ""), t.get("sentence", ""), t.text or "") for t in root.iter("token")]
-    text, spans = join_tokens(tokens)
     markables = root.find("Markables")
     mentions_el = [] if markables is None else list(markables)
+    last = _last_annotated_sentence(root, mentions_el)
+    tokens = [
+        (t.get("t_id", ""), t.get("sentence", ""), t.text or "")
+        for t in root.iter("token")
+        if int(t.get("sentence") or 0) <= last
+    ]
+    text, spans = join_tokens(tokens)
     instances = {
         m.get("m_id"): (m.get("ent_type"), m.get("instance_id"))
         for m in mentions_el
@@ -130,10 +168,31 @@ def _meantime_doc(file: Path) -> GoldDoc:
         ent_type, instance = instances.get(target_of.get(m.get("m_id", "")), (None, None))
         if span is None or ent_type is None:
             continue
-        named = m.get("syntactic_type") == "NAM"
-        mentions.append(GoldMention(*span, MEANTIME_LABELS.get(ent_type), instance, named))
+        named = m.get("syntactic_type") in MEANTIME_NAMED
+        start, end = name_extent(text, *span)
+        mentions.append(GoldMention(start, end, MEANTIME_LABELS.get(ent_type), instance, named))
     doc_id = root.get("doc_name") or file.stem
     return GoldDoc(doc_id, text, root.get("lang", "en"), mentions, group=file.parent.name)
+
+
+def _last_annotated_sentence(root: ET.Element, markables: list[ET.Element]) -> int:
+    """Last sentence of the fully annotated opening of a MEANTIME article.
+
+    MEANTIME annotates only the title and first sentences of each article. Its markables
+    carry attributes (``syntactic_type``, ``pred``…); the bare ones (only an ``m_id``)
+    of the cross-document layer were added further on for the SemEval-2015 timelines,
+    for a few target entities and events only, so they do not extend the range.
+    """
+    sentence = {t.get("t_id"): int(t.get("sentence") or 0) for t in root.iter("token")}
+    last = -1
+    for m in markables:
+        if set(m.attrib) <= {"m_id"}:
+            continue
+        anchors = [
+            sentence[a.get("t_id")] for a in m.iter("token_anchor") if a.get("t_id") in sentence
+        ]
+        last = max([last, *anchors])
+    return last if last >= 0 else max(sentence.values(), default=0)
 
 
 def _refers_to(root: ET.Element) -> dict[str, str]:
@@ -197,7 +256,7 @@ def _ecb_doc(file: Path, sentences: set[str]) -> GoldDoc:
             continue
         m_id = m.get("m_id", "")
         cluster = chains.get(m_id, f"{file.stem}:{m_id}")
-        mentions.append(GoldMention(*span, None, cluster, named=False))
+        mentions.append(GoldMention(*name_extent(text, *span), None, cluster, named=False))
     topic = file.stem.split("_", 1)[0]
     return GoldDoc(file.stem, text, "en", mentions, group=topic)
 
@@ -239,9 +298,27 @@ def read_crossre(path: Path) -> list[GoldDoc]:
 def _crossre_doc(record: dict[str, object], language: str) -> GoldDoc:
     tokens = [str(t) for t in record["sentence"]]  # type: ignore[attr-defined]
     text, spans = join_tokens([(str(i), "0", t) for i, t in enumerate(tokens)])
+    projected = "ner_mapping_to_source" in record  # Multi-CrossRE machine translations
     mentions = []
     for start, end, kind in record["ner"]:  # type: ignore[attr-defined]
         label = CROSSRE_LABELS.get(str(kind))
-        if label is not None:  # inclusive token ends
-            mentions.append(GoldMention(spans[str(start)][0], spans[str(end)][1], label))
+        if label is None:
+            continue
+        span = name_extent(text, spans[str(start)][0], spans[str(end)][1])  # inclusive ends
+        if projected and label in PROPER_NAME_LABELS:
+            span = _capitalised_extent(text, *span)
+        mentions.append(GoldMention(*span, label))
     return GoldDoc(str(record["doc_key"]), text, language, mentions, group=language)
+
+
+def _capitalised_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """A projected name without the lowercase words its alignment took in at either edge
+    ("del Alania", "Kent recuperó"); a span with no capitalised word is left as is."""
+    words = text[start:end].split(" ")
+    if not any(w[:1].isupper() for w in words):
+        return start, end
+    while not words[0][:1].isupper():
+        start += len(words.pop(0)) + 1
+    while not words[-1][:1].isupper():
+        end -= len(words.pop()) + 1
+    return start, end
