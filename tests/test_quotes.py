@@ -158,3 +158,14 @@ def test_spanish_anonymous_source_with_segun() -> None:
         "es",
     )
     assert only(qs, "ejército").speaker.kind == "anonymous"
+
+
+def test_quote_broken_by_its_attribution_is_one_quote() -> None:
+    result, qs = quotes(
+        "“The bridge will open in May,” Odilia Cárdenas said. “Nobody will pay a toll.”\n\n"
+        "“We are ready,” said Anselmo Barragán."
+    )
+    q = only(qs, "bridge")
+    assert q.text.startswith("The bridge") and q.text.endswith("pay a toll.")
+    assert speaker_name(result, q) == "Odilia Cárdenas"
+    assert speaker_name(result, only(qs, "ready")) == "Anselmo Barragán"

@@ -35,6 +35,8 @@ MIN_WORDS_WITHOUT_CUE = 5
 FRAME_CHARS = 160
 #: An indirect clause around a direct quote is a mixed quote only with this many own words.
 MIN_FRAME_WORDS = 3
+#: Most words between two parts of one quote broken by its attribution (“A,” she said. “B.”).
+MAX_INTERRUPTION_WORDS = 25
 PRONOUNS = {"he", "she", "they", "él", "ella", "ellos", "ellas", "i", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
 
@@ -237,7 +239,8 @@ def extract_quotes(
     for seg in segments:
         quotes += _segment_quotes(article.text, seg, direct, finder)
     quotes += _social_posts(article.text, finder, segments)
-    return _continue_speakers(sorted(_dedupe(quotes), key=lambda q: q.start), article.text)
+    ordered = _continue_speakers(sorted(_dedupe(quotes), key=lambda q: q.start), article.text)
+    return _join_interrupted(ordered, article.text)
 
 
 def _segment_quotes(
@@ -505,3 +508,29 @@ def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
             q = Quote(q.start, q.end, q.text, q.kind, prev.speaker, q.cue, q.language)
         out.append(q)
     return out
+
+
+def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
+    """“A,” she said. “B.” is one quote of hers broken by its attribution, as news writes it."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and _interrupts(prev, q, text):
+            q = Quote(prev.start, q.end, text[prev.start : q.end], "direct", prev.speaker,
+                      prev.cue, prev.language, prev.cue_start, prev.cue_end)  # fmt: skip
+            out.pop()
+        out.append(q)
+    return out
+
+
+def _interrupts(first: Quote, second: Quote, text: str) -> bool:
+    """Whether the text between two direct quotes is only the first one's attribution."""
+    gap = text[first.end : second.start]
+    return (
+        first.kind == second.kind == "direct"
+        and first.cue_start is not None
+        and first.end <= first.cue_start < second.start
+        and second.cue_start in (None, first.cue_start)
+        and "\n" not in gap
+        and len(gap.split()) <= MAX_INTERRUPTION_WORDS
+    )
