@@ -31,6 +31,8 @@ from .records import Article, LocalEntity, Mention, Quote, QuoteKind, Speaker, S
 OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 #: A quote of fewer words with no speech verb around it is a title or scare quote.
 MIN_WORDS_WITHOUT_CUE = 5
+#: Fewer tokens than this make no statement ("said so"); a name does ("endorsed Cruz").
+MIN_CONTENT_TOKENS = 1
 #: Characters around a direct quote searched for its attribution.
 FRAME_CHARS = 160
 #: An indirect clause around a direct quote is a mixed quote only with this many own words.
@@ -38,7 +40,19 @@ MIN_FRAME_WORDS = 3
 #: Most words between two parts of one quote broken by its attribution (“A,” she said. “B.”).
 MAX_INTERRUPTION_WORDS = 25
 PRONOUNS = {"he", "she", "they", "él", "ella", "ellos", "ellas", "i", "we"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+#: Dependency labels of the English (ClearNLP) and Spanish (Universal Dependencies) models.
+OBJECT_DEPS = {"dobj", "obj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
+#: A cue verb with these relations to its head shares the head's subject: "X said … and
+#: added …", "…, saying …", "X was quoted as saying …".
+CHAINED_DEPS = {"conj", "advcl", "xcomp"}
+RELATIVE_DEPS = {"relcl", "acl"}
+#: Objects that are a date or time say when something was said, not what.
+WHEN_LABELS = {"DATE", "TIME"}
+
+#: Word lists whose entries (words or phrases) mark a sentence that needs a parse: every
+#: pattern that reads ``pos_``, ``dep_`` or the tree is triggered by a word of one of them.
+PARSE_CUE_LISTS: tuple[str, ...] = ("speech_verbs", "stance_verbs", "according_to")
 
 
 @cache
@@ -118,7 +132,13 @@ def find_dialogue(text: str) -> list[tuple[int, int, int]]:
 
 
 def _is_cue(token: Token, language: str) -> bool:
+    """A verb that reports speech or thought and governs what was said: "said that …"."""
     return token.pos_ in ("VERB", "AUX") and token.lower_ in _list(language, "speech_verbs")
+
+
+def _is_stance(token: Token, language: str) -> bool:
+    """A verb whose object is what its subject said or holds: "criticized the plan"."""
+    return token.pos_ in ("VERB", "AUX") and token.lower_ in _list(language, "stance_verbs")
 
 
 def _according_to(sent: Span, language: str) -> Span | None:
@@ -135,21 +155,113 @@ def _according_to(sent: Span, language: str) -> Span | None:
     return None
 
 
-def _content_of(verb: Token) -> Span | None:
-    """The clause a speech verb governs (with its "that"/"que")."""
+def _content_of(verb: Token, language: str) -> Span | None:
+    """What a cue verb reports: its clause, else (for stance verbs) its object."""
+    clause = _clause_of(verb)
+    if clause is not None or not _is_stance(verb, language):
+        return clause
+    return _object_of(verb, language) or _prepositional_object_of(verb, language)
+
+
+def _clause_of(verb: Token) -> Span | None:
+    """ "said [that …]", "urged [Congress to act]", "the plan, [he said], will fail"."""
+    doc = verb.doc
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and (child.i > verb.i or child.dep_ == "ccomp"):
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "ccomp":
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i), None)
+            start = obj.left_edge.i if obj is not None else child.left_edge.i
+            return doc[start : child.right_edge.i + 1]
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return doc[verb.head.left_edge.i : verb.head.right_edge.i + 1]
     return None
 
 
-def _speaker_span(verb: Token) -> Span | None:
+def _object_of(verb: Token, language: str) -> Span | None:
+    """ "endorsed [the senator]", "called [the plan “a fraud”]", "accused [her of lying]"."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    if obj is None or _is_bare_pronoun(obj):
+        return None
+    ends = [obj.right_edge.i] + [
+        c.right_edge.i for c in verb.children
+        if c.dep_ == "oprd" or _phrasal_object(verb, c, language) is not None
+    ]  # fmt: skip
+    return verb.doc[obj.left_edge.i : max(ends) + 1]
+
+
+def _prepositional_object_of(verb: Token, language: str) -> Span | None:
+    """ "talked about [the wall]" in English, "habló sobre [el muro]" in Spanish."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
-    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
-        return _speaker_span(verb.head)  # "X said … and added …"
+        obj = _phrasal_object(verb, child, language)
+        if obj is not None and not _is_bare_pronoun(obj) and obj.ent_type_ not in WHEN_LABELS:
+            return verb.doc[_after_case(obj) : obj.right_edge.i + 1]
     return None
+
+
+def _phrasal_object(verb: Token, child: Token, language: str) -> Token | None:
+    """The object of a preposition the stance list pairs with the verb ("talk about")."""
+    if child.i < verb.i:
+        return None
+    if child.dep_ == "prep" and _is_phrase(verb, child, language):
+        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if child.dep_ == "obl" and any(  # Spanish: the preposition hangs from its noun
+        c.dep_ == "case" and _is_phrase(verb, c, language) for c in child.children
+    ):
+        return child
+    return None
+
+
+def _is_phrase(verb: Token, preposition: Token, language: str) -> bool:
+    return f"{verb.lower_} {preposition.lower_}" in _list(language, "stance_verbs")
+
+
+def _after_case(obj: Token) -> int:
+    """Start of a Spanish oblique without its preposition (the "sobre" of "sobre el muro")."""
+    start = obj.left_edge.i
+    while start < obj.i and obj.doc[start].dep_ == "case":
+        start += 1
+    return start
+
+
+def _is_bare_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.left_edge.i == token.right_edge.i
+
+
+def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
+    """Who speaks through a cue verb: its subject, or that of the verb it hangs from."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
+            if child.lower_ in _relative_pronouns() and verb.dep_ in RELATIVE_DEPS:
+                # "Zimmerman, who alleged …": the name and the pronoun, as the source.
+                return doc[verb.head.left_edge.i : child.i + 1]
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:
+        return _speaker_span(verb.head, passive_ok=True)  # "X said … and added …"
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
+        return _owner_of(verb.head)  # "a statement saying …"
+    return None
+
+
+def _owner_of(noun: Token) -> Span | None:
+    """Whose statement, post or report: the possessor, else the subject of its verb."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return noun.doc[child.left_edge.i : child.right_edge.i + 1]
+    head = noun.head
+    for _ in range(3):  # "issued [a statement]", "in [a statement]"
+        if head.pos_ in ("VERB", "AUX"):
+            return _speaker_span(head)
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+@cache
+def _relative_pronouns() -> frozenset[str]:
+    return frozenset({"who", "which", "that", "que", "quien", "quienes", "cual"})
 
 
 # 3. -- speakers --------------------------------------------------------------------------
@@ -366,10 +478,11 @@ def _indirect_quotes(
     language = seg.segment.language
     for sent in seg.doc.sents:
         for verb in sent:
-            if not _is_cue(verb, language) or _inside(verb.idx + seg.offset, direct):
+            cue = _is_cue(verb, language) or _is_stance(verb, language)
+            if not cue or _inside(verb.idx + seg.offset, direct):
                 continue
-            content, subject = _content_of(verb), _speaker_span(verb)
-            if content is None or subject is None or len(content) < 3:
+            content, subject = _content_of(verb, language), _speaker_span(verb)
+            if content is None or subject is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
             quote = _indirect(text, seg, content, subject, verb, direct, finder)
             if quote is not None:
