@@ -169,3 +169,8 @@ def test_quote_broken_by_its_attribution_is_one_quote() -> None:
     assert q.text.startswith("The bridge") and q.text.endswith("pay a toll.")
     assert speaker_name(result, q) == "Odilia Cárdenas"
     assert speaker_name(result, only(qs, "ready")) == "Anselmo Barragán"
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We will appeal the ruling,'' Itzel Urrutia said, calling it a ''disgrace.''"
+    assert [text[s:e] for s, e in find_direct(text)] == ["We will appeal the ruling,", "disgrace."]

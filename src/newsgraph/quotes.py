@@ -28,7 +28,8 @@ from . import lang
 from .annotate import AnnotatedSegment
 from .records import Article, LocalEntity, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
-OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+#: Opening quotation marks and their closers; '' is how some archives (the NYT's) write ".
+OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "''": "''"}
 #: A quote of fewer words with no speech verb around it is a title or scare quote.
 MIN_WORDS_WITHOUT_CUE = 5
 #: Fewer tokens than this make no statement ("said so"); a name does ("endorsed Cruz").
@@ -74,28 +75,34 @@ def find_direct(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
-        ch = text[i]
-        if ch in OPENERS and _opens(text, i):
-            end = _closing(text, i, OPENERS[ch])
-            if end is not None and end > i + 1:
-                spans.append((i + 1, end))
-                i = end + 1
+        mark = _opening_mark(text, i)
+        if mark is not None:
+            end = _closing(text, i, mark)
+            if end is not None and end > i + len(mark):
+                spans.append((i + len(mark), end))
+                i = end + len(OPENERS[mark])
                 continue
         i += 1
     return spans
 
 
-def _opens(text: str, i: int) -> bool:
+def _opening_mark(text: str, i: int) -> str | None:
+    """The quotation mark opening a quote at ``i``, if one does."""
+    mark = text[i : i + 2] if text.startswith("''", i) else text[i]
+    if mark not in OPENERS:
+        return None
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] in "‘'" and before.isalpha():
-        return False  # an apostrophe
-    return not after.isspace() and (before.isspace() or before in "([—–-:,")
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark in "‘'" and before.isalpha():
+        return None  # an apostrophe
+    opens = not after.isspace() and (before.isspace() or before in "([—–-:,")
+    return mark if opens else None
 
 
-def _closing(text: str, i: int, closer: str) -> int | None:
+def _closing(text: str, i: int, mark: str) -> int | None:
     """Index of the closing mark, following a quote over paragraphs when it continues."""
-    pos = i + 1
+    closer = OPENERS[mark]
+    pos = i + len(mark)
     while True:
         para_end = text.find("\n\n", pos)
         para_end = len(text) if para_end == -1 else para_end
@@ -103,15 +110,15 @@ def _closing(text: str, i: int, closer: str) -> int | None:
         if j is not None:
             return j
         nxt = para_end + 2
-        if nxt < len(text) and text[nxt] == text[i]:  # the quote goes on
-            pos = nxt + 1
+        if nxt < len(text) and text.startswith(mark, nxt):  # the quote goes on
+            pos = nxt + len(mark)
             continue
         return para_end if para_end - i > 20 else None  # unbalanced: end with the paragraph
 
 
 def _find_closer(text: str, start: int, end: int, closer: str) -> int | None:
     for j in range(start, end):
-        if text[j] == closer and (closer not in "’'" or not _between_letters(text, j)):
+        if text.startswith(closer, j) and (closer not in "’'" or not _between_letters(text, j)):
             return j
     return None
 
