@@ -34,6 +34,8 @@ OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "''":
 MIN_WORDS_WITHOUT_CUE = 5
 #: Fewer tokens than this make no statement ("said so"); a name does ("endorsed Cruz").
 MIN_CONTENT_TOKENS = 1
+#: A quote of fewer words inside a sentence ("called it a “disgrace”") is a fragment.
+MIN_WORDS_FRAGMENT = 6
 #: Characters around a direct quote searched for its attribution.
 FRAME_CHARS = 160
 #: An indirect clause around a direct quote is a mixed quote only with this many own words.
@@ -144,8 +146,16 @@ def _is_cue(token: Token, language: str) -> bool:
 
 
 def _is_stance(token: Token, language: str) -> bool:
-    """A verb whose object is what its subject said or holds: "criticized the plan"."""
-    return token.pos_ in ("VERB", "AUX") and token.lower_ in _list(language, "stance_verbs")
+    """A verb whose object says what its subject holds: "criticized the plan", "talked about"."""
+    return token.pos_ in ("VERB", "AUX") and (
+        token.lower_ in _list(language, "stance_verbs") or token.lower_ in _phrase_verbs(language)
+    )
+
+
+@cache
+def _phrase_verbs(language: str) -> frozenset[str]:
+    """The verbs of the stance list's verb + preposition entries ("talked" of "talked about")."""
+    return frozenset(e.split()[0] for e in _list(language, "stance_verbs") if " " in e)
 
 
 def _according_to(sent: Span, language: str) -> Span | None:
@@ -187,14 +197,25 @@ def _clause_of(verb: Token) -> Span | None:
 
 def _object_of(verb: Token, language: str) -> Span | None:
     """ "endorsed [the senator]", "called [the plan “a fraud”]", "accused [her of lying]"."""
+    if verb.lower_ not in _list(language, "stance_verbs"):
+        return None  # a verb listed only with its preposition: "talked about"
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
-    if obj is None or _is_bare_pronoun(obj):
+    if obj is None or _is_bare_pronoun(obj) or _preposition_of(obj) is not None:
         return None
     ends = [obj.right_edge.i] + [
-        c.right_edge.i for c in verb.children
-        if c.dep_ == "oprd" or _phrasal_object(verb, c, language) is not None
+        c.right_edge.i for c in verb.children if c.i > obj.i and _completes_object(verb, c, language)
     ]  # fmt: skip
     return verb.doc[obj.left_edge.i : max(ends) + 1]
+
+
+def _completes_object(verb: Token, child: Token, language: str) -> bool:
+    """ "called it [a fraud]", "described him [as a liar]", "accused her [of lying]"."""
+    marker = _preposition_of(child)
+    return (
+        child.dep_ == "oprd"
+        or (marker is not None and marker.lower_ in _list(language, "complement_markers"))
+        or _phrasal_object(verb, child, language) is not None
+    )
 
 
 def _prepositional_object_of(verb: Token, language: str) -> Span | None:
@@ -208,19 +229,28 @@ def _prepositional_object_of(verb: Token, language: str) -> Span | None:
 
 def _phrasal_object(verb: Token, child: Token, language: str) -> Token | None:
     """The object of a preposition the stance list pairs with the verb ("talk about")."""
-    if child.i < verb.i:
+    marker = _preposition_of(child)
+    if child.i < verb.i or marker is None:
         return None
-    if child.dep_ == "prep" and _is_phrase(verb, child, language):
+    if f"{verb.lower_} {marker.lower_}" not in _list(language, "stance_verbs"):
+        return None
+    if child.dep_ == "prep":
         return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-    if child.dep_ == "obl" and any(  # Spanish: the preposition hangs from its noun
-        c.dep_ == "case" and _is_phrase(verb, c, language) for c in child.children
-    ):
+    return child
+
+
+def _preposition_of(child: Token) -> Token | None:
+    """The preposition of a verb's prepositional dependent, in either annotation scheme.
+
+    English (ClearNLP) hangs the preposition from the verb ("talked -prep-> about
+    -pobj-> wall"); Spanish (UD) hangs the noun from the verb and the preposition from
+    the noun ("habló -obl-> muro -case-> sobre").
+    """
+    if child.dep_ == "prep":
         return child
+    if child.dep_ in ("obl", "obj"):  # "habló sobre el muro" is often parsed as an object
+        return next((c for c in child.children if c.dep_ == "case"), None)
     return None
-
-
-def _is_phrase(verb: Token, preposition: Token, language: str) -> bool:
-    return f"{verb.lower_} {preposition.lower_}" in _list(language, "stance_verbs")
 
 
 def _after_case(obj: Token) -> int:
@@ -384,11 +414,19 @@ def _direct_quote(
     words = re.findall(r"[^\W\d_]{2,}", text[start:end])
     if len(words) < 2:
         return None  # "(R," and the like: initials and labels, not speech
+    if len(words) < MIN_WORDS_FRAGMENT and not _opens_utterance(text, start):
+        return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     attribution = _attribute(text, seg, start, end, finder)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
     return _quote(text, seg, start, end, "direct", speaker, attribution)
+
+
+def _opens_utterance(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` begins a paragraph, a sentence or what follows a colon."""
+    before = text[:start].rstrip("“”\"'‘«„ ")
+    return not before or before.endswith(("\n", ":", ".", "?", "!", ","))
 
 
 def _attribute(
