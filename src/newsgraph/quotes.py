@@ -202,10 +202,13 @@ def _object_of(verb: Token, language: str) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
     if obj is None or _is_bare_pronoun(obj) or _preposition_of(obj) is not None:
         return None
-    ends = [obj.right_edge.i] + [
-        c.right_edge.i for c in verb.children if c.i > obj.i and _completes_object(verb, c, language)
-    ]  # fmt: skip
-    return verb.doc[obj.left_edge.i : max(ends) + 1]
+    after = [c for c in verb.children if c.i > obj.i]
+    end = max([obj] + [c for c in after if _completes_object(verb, c, language)], key=_right)
+    return verb.doc[obj.left_edge.i : end.right_edge.i + 1]
+
+
+def _right(token: Token) -> int:
+    return token.right_edge.i
 
 
 def _completes_object(verb: Token, child: Token, language: str) -> bool:
