@@ -417,7 +417,7 @@ def _direct_quote(
     words = re.findall(r"[^\W\d_]{2,}", text[start:end])
     if len(words) < 2:
         return None  # "(R," and the like: initials and labels, not speech
-    if len(words) < MIN_WORDS_FRAGMENT and not _opens_utterance(text, start):
+    if _is_fragment(text, start, end):
         return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     attribution = _attribute(text, seg, start, end, finder)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
@@ -552,11 +552,16 @@ def _indirect(
     start, end = _trim_content(text, start, end)
     inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
     outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
-    if inner and outside < MIN_FRAME_WORDS:
+    if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
     attribution = _attribution(seg, subject, verb, finder)
     kind: QuoteKind = "mixed" if inner else "indirect"
     return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+
+
+def _is_fragment(text: str, start: int, end: int) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text[start:end])
+    return len(words) < MIN_WORDS_FRAGMENT and not _opens_utterance(text, start)
 
 
 def _according_to_quotes(
