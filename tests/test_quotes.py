@@ -174,3 +174,13 @@ def test_quote_broken_by_its_attribution_is_one_quote() -> None:
 def test_doubled_apostrophes_are_quotation_marks() -> None:
     text = "''We will appeal the ruling,'' Itzel Urrutia said, calling it a ''disgrace.''"
     assert [text[s:e] for s, e in find_direct(text)] == ["We will appeal the ruling,", "disgrace."]
+
+
+def test_headline_label_is_the_speaker() -> None:
+    result, qs = quotes(
+        "Odilia Cárdenas: The New Bridge Will Open Before the Rains\n\n"
+        "Editor’s note: this story was updated on Friday with new figures."
+    )
+    q = only(qs, "Bridge Will Open")
+    assert speaker_name(result, q) == "Odilia Cárdenas" and q.kind == "indirect"
+    assert all("updated" not in q.text for q in qs)

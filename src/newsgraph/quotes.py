@@ -36,6 +36,8 @@ MIN_WORDS_WITHOUT_CUE = 5
 MIN_CONTENT_TOKENS = 1
 #: A quote of fewer words inside a sentence ("called it a “disgrace”") is a fragment.
 MIN_WORDS_FRAGMENT = 6
+#: Most words in the label of a labelled line ("Sen. Lindsey Graham: …").
+MAX_LABEL_WORDS = 6
 #: Characters around a direct quote searched for its attribution.
 FRAME_CHARS = 160
 #: An indirect clause around a direct quote is a mixed quote only with this many own words.
@@ -391,6 +393,7 @@ def extract_quotes(
     for seg in segments:
         quotes += _segment_quotes(article.text, seg, direct, finder)
     quotes += _social_posts(article.text, finder, segments)
+    quotes += _labelled_lines(article.text, finder, segments)
     ordered = _continue_speakers(sorted(_dedupe(quotes), key=lambda q: q.start), article.text)
     return _join_interrupted(ordered, article.text)
 
@@ -635,6 +638,53 @@ def _social_posts(
     return out
 
 
+_LABELLED = re.compile(r"(?m)^(?P<source>[^\n:]{2,60}?):[ \t]+(?P<content>\S[^\n]*?)\s*$")
+
+
+def _labelled_lines(
+    text: str, finder: SpeakerFinder, segments: Sequence[AnnotatedSegment]
+) -> list[Quote]:
+    """ "Graham: Trump Is Destroying the Party" — a headline or transcript line's speaker."""
+    out = []
+    for m in _LABELLED.finditer(text):
+        start, end = _trim_content(text, m.start("content"), m.end("content"))
+        source = m.group("source")
+        if len(source.split()) > MAX_LABEL_WORDS or len(text[start:end].split()) < 3:
+            continue
+        if not _names_someone(text, m.start("source"), m.end("source"), finder.mentions):
+            continue
+        start, end, kind = _labelled_kind(text, start, end)
+        language = _language_at(segments, start)
+        speaker = finder.speaker(m.start("source"), m.end("source"), language)
+        out.append(Quote(start, end, text[start:end], kind, speaker, ":", language))
+    return out
+
+
+def _names_someone(text: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """A label that is mostly a name: a mention, or a transcript's capitals ("TAPPER")."""
+    label = text[start:end].strip()
+    named = sum(m.end - m.start for m in mentions if start <= m.start and m.end <= end)
+    if named * 2 >= len(label):
+        return True
+    return (
+        label.isupper()
+        and len(label.split()) <= 2
+        and any(
+            m.text.upper().split()[-1:] == label.split()[-1:]
+            for m in mentions
+            if m.label == "PERSON"
+        )
+    )
+
+
+def _labelled_kind(text: str, start: int, end: int) -> tuple[int, int, QuoteKind]:
+    """A labelled line that is all quotation is direct (marks left out); else indirect."""
+    inner = find_direct(text[start : end + 1])
+    if len(inner) == 1 and inner[0][0] <= 2 and inner[0][1] >= end - start - 2:
+        return start + inner[0][0], start + inner[0][1], "direct"
+    return start, end, "mixed" if inner else "indirect"
+
+
 def _language_at(segments: Sequence[AnnotatedSegment], pos: int) -> str:
     for seg in segments:
         if seg.segment.start <= pos < seg.segment.end:
@@ -646,7 +696,7 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     """One quote per span: a direct quote wins over an indirect clause covering the same text."""
     kept: list[Quote] = []
     rank = {"direct": 0, "mixed": 1, "indirect": 2}
-    for q in sorted(quotes, key=lambda q: (rank[q.kind], q.start)):
+    for q in sorted(quotes, key=lambda q: (rank[q.kind], q.speaker.text is None, q.start)):
         clash = any(k.start < q.end and q.start < k.end for k in kept)
         if not clash or (q.kind == "mixed" and _covers(q, kept)):
             if q.kind == "mixed":
