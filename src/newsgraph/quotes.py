@@ -44,7 +44,22 @@ FRAME_CHARS = 160
 MIN_FRAME_WORDS = 3
 #: Most words between two parts of one quote broken by its attribution (“A,” she said. “B.”).
 MAX_INTERRUPTION_WORDS = 25
-PRONOUNS = {"he", "she", "they", "él", "ella", "ellos", "ellas", "i", "we"}
+PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "él",
+    "ella",
+    "ellos",
+    "ellas",
+    "i",
+    "we",
+    "his",
+    "her",
+    "their",
+    "su",
+    "sus",
+}
 #: Dependency labels of the English (ClearNLP) and Spanish (Universal Dependencies) models.
 OBJECT_DEPS = {"dobj", "obj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
@@ -52,12 +67,14 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
 #: added …", "…, saying …", "X was quoted as saying …".
 CHAINED_DEPS = {"conj", "advcl", "xcomp"}
 RELATIVE_DEPS = {"relcl", "acl"}
+#: A clause hanging from a noun cue: "the claim [that …]", "a pledge [to …]".
+CLAUSE_OF_NOUN_DEPS = {"acl", "ccomp", "relcl", "appos"}
 #: Objects that are a date or time say when something was said, not what.
 WHEN_LABELS = {"DATE", "TIME"}
 
 #: Word lists whose entries (words or phrases) mark a sentence that needs a parse: every
 #: pattern that reads ``pos_``, ``dep_`` or the tree is triggered by a word of one of them.
-PARSE_CUE_LISTS: tuple[str, ...] = ("speech_verbs", "stance_verbs", "according_to")
+PARSE_CUE_LISTS: tuple[str, ...] = ("speech_verbs", "stance_verbs", "cue_nouns", "according_to")
 
 
 @cache
@@ -175,7 +192,13 @@ def _according_to(sent: Span, language: str) -> Span | None:
 
 
 def _content_of(verb: Token, language: str) -> Span | None:
-    """What a cue verb reports: its clause, else (for stance verbs) its object."""
+    """What a cue verb reports: its clause, else (for stance verbs) its object.
+
+    A verb listed only with its preposition ("talked about") has only the prepositional
+    object: its sentence may be parsed for nothing else.
+    """
+    if verb.lower_ not in _parse_trigger_words(language):
+        return _prepositional_object_of(verb, language)
     clause = _clause_of(verb)
     if clause is not None or not _is_stance(verb, language):
         return clause
@@ -200,7 +223,7 @@ def _clause_of(verb: Token) -> Span | None:
 def _object_of(verb: Token, language: str) -> Span | None:
     """ "endorsed [the senator]", "called [the plan “a fraud”]", "accused [her of lying]"."""
     if verb.lower_ not in _list(language, "stance_verbs"):
-        return None  # a verb listed only with its preposition: "talked about"
+        return None  # "warned [voters]": a speech verb's object is whom it addresses
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
     if obj is None or _is_bare_pronoun(obj) or _preposition_of(obj) is not None:
         return None
@@ -235,13 +258,33 @@ def _prepositional_object_of(verb: Token, language: str) -> Span | None:
 def _phrasal_object(verb: Token, child: Token, language: str) -> Token | None:
     """The object of a preposition the stance list pairs with the verb ("talk about")."""
     marker = _preposition_of(child)
-    if child.i < verb.i or marker is None:
-        return None
-    if f"{verb.lower_} {marker.lower_}" not in _list(language, "stance_verbs"):
+    if (
+        child.i < verb.i
+        or marker is None
+        or not _is_listed_pair(verb, marker, language, "stance_verbs")
+    ):
         return None
     if child.dep_ == "prep":
         return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     return child
+
+
+def _is_listed_pair(cue: Token, marker: Token, language: str, name: str) -> bool:
+    """Whether "cue marker" is a two-word entry of a cue list, found in a parsed sentence.
+
+    The annotation stage parses a sentence when it holds a cue-list entry as written: the
+    two words must stand together unless the cue word alone is an entry ("warned [us] of").
+    """
+    if f"{cue.lower_} {marker.lower_}" not in _list(language, name):
+        return False
+    return marker.i == cue.i + 1 or cue.lower_ in _parse_trigger_words(language)
+
+
+@cache
+def _parse_trigger_words(language: str) -> frozenset[str]:
+    """The one-word entries of the parse cue lists."""
+    lists = (_list(language, name) for name in PARSE_CUE_LISTS)
+    return frozenset(e for entries in lists for e in entries if " " not in e)
 
 
 def _preposition_of(child: Token) -> Token | None:
@@ -253,7 +296,7 @@ def _preposition_of(child: Token) -> Token | None:
     """
     if child.dep_ == "prep":
         return child
-    if child.dep_ in ("obl", "obj"):  # "habló sobre el muro" is often parsed as an object
+    if child.dep_ in ("obl", "obj", "nmod"):  # "habló sobre el muro" is often parsed as obj
         return next((c for c in child.children if c.dep_ == "case"), None)
     return None
 
@@ -528,18 +571,47 @@ def _indirect_quotes(
     out: list[Quote] = []
     language = seg.segment.language
     for sent in seg.doc.sents:
-        for verb in sent:
-            cue = _is_cue(verb, language) or _is_stance(verb, language)
-            if not cue or _inside(verb.idx + seg.offset, direct):
+        for cue in sent:
+            if _inside(cue.idx + seg.offset, direct):
                 continue
-            content, subject = _content_of(verb, language), _speaker_span(verb)
+            content, subject = _cue_content_and_source(cue, language)
             if content is None or subject is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
-            quote = _indirect(text, seg, content, subject, verb, direct, finder)
+            quote = _indirect(text, seg, content, subject, cue, direct, finder)
             if quote is not None:
                 out.append(quote)
         out += _according_to_quotes(text, seg, sent, direct, finder)
     return out
+
+
+def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Span | None]:
+    """What a cue word reports and who through it: a verb and its subject, or a noun
+    ("her claim that …", "his support for …") and its owner."""
+    if _is_cue(cue, language) or _is_stance(cue, language):
+        return _content_of(cue, language), _speaker_span(cue)
+    if cue.pos_ in ("NOUN", "PROPN"):
+        content = _noun_content(cue, language)
+        return (content, _owner_of(cue)) if content is not None else (None, None)
+    return None, None
+
+
+def _noun_content(noun: Token, language: str) -> Span | None:
+    """ "claim [that …]", "pledge [to …]", "support for [the senator]": the noun-cue list
+    pairs each noun with the word that introduces what it reports."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        marker = _preposition_of(child)
+        if marker is None and child.dep_ in CLAUSE_OF_NOUN_DEPS:
+            marker = child.left_edge if child.left_edge.dep_ in ("mark", "aux") else None
+        if marker is None or not _is_listed_pair(noun, marker, language, "cue_nouns"):
+            continue
+        if child.dep_ == "prep":
+            child = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), child)
+            return noun.doc[child.left_edge.i : child.right_edge.i + 1]
+        start = child.left_edge.i if child.dep_ in CLAUSE_OF_NOUN_DEPS else _after_case(child)
+        return noun.doc[start : child.right_edge.i + 1]
+    return None
 
 
 def _indirect(
