@@ -8,9 +8,10 @@ from newsgraph.eval import run_eval
 from newsgraph.eval.quotes import evaluate_quotes, read_polnear
 from newsgraph.records import Article, DocResult, Metadata, Quote, Segment, Speaker
 
-#: Measured on the first 30 dev articles (see the issue notes); the gate sits a little under.
-F1_FLOOR = 0.53
-SPEAKER_FLOOR = 0.78
+#: Measured on the first 30 dev articles (0.717, 0.543 and 0.850); the gates sit a little under.
+F1_FLOOR = 0.70
+F1_STRICT_FLOOR = 0.52  # content spans sharing 80 % of their words
+SPEAKER_FLOOR = 0.83
 
 
 def test_polnear_reader_finds_articles_and_annotators(gold: type) -> None:
@@ -25,6 +26,7 @@ def test_polnear_reader_finds_articles_and_annotators(gold: type) -> None:
 def test_quote_f1_and_speaker_accuracy_stay_above_their_floors(gold: type) -> None:
     metrics = run_eval("quotes", gold.path("polnear"), limit=30)
     assert metrics["f1_overlap_0.3"] >= F1_FLOOR
+    assert metrics["f1_overlap_0.8"] >= F1_STRICT_FLOOR
     assert metrics["speaker_accuracy"] >= SPEAKER_FLOOR
 
 
