@@ -67,6 +67,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
 #: added …", "…, saying …", "X was quoted as saying …".
 CHAINED_DEPS = {"conj", "advcl", "xcomp"}
 RELATIVE_DEPS = {"relcl", "acl"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "que", "quien", "quienes", "cual"}
 #: A clause hanging from a noun cue: "the claim [that …]", "a pledge [to …]".
 CLAUSE_OF_NOUN_DEPS = {"acl", "ccomp", "relcl", "appos"}
 #: Objects that are a date or time say when something was said, not what.
@@ -318,7 +319,7 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     doc = verb.doc
     for child in verb.children:
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
-            if child.lower_ in _relative_pronouns() and verb.dep_ in RELATIVE_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
                 return doc[verb.head.left_edge.i : child.i + 1]
             return doc[child.left_edge.i : child.right_edge.i + 1]
@@ -342,11 +343,6 @@ def _owner_of(noun: Token) -> Span | None:
             break
         head = head.head
     return None
-
-
-@cache
-def _relative_pronouns() -> frozenset[str]:
-    return frozenset({"who", "which", "that", "que", "quien", "quienes", "cual"})
 
 
 # 3. -- speakers --------------------------------------------------------------------------
