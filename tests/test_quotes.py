@@ -158,3 +158,128 @@ def test_spanish_anonymous_source_with_segun() -> None:
         "es",
     )
     assert only(qs, "ejército").speaker.kind == "anonymous"
+
+
+def test_quote_broken_by_its_attribution_is_one_quote() -> None:
+    result, qs = quotes(
+        "“The bridge will open in May,” Odilia Cárdenas said. “Nobody will pay a toll.”\n\n"
+        "“We are ready,” said Anselmo Barragán."
+    )
+    q = only(qs, "bridge")
+    assert q.text.startswith("The bridge") and q.text.endswith("pay a toll.")
+    assert speaker_name(result, q) == "Odilia Cárdenas"
+    assert speaker_name(result, only(qs, "ready")) == "Anselmo Barragán"
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We will appeal the ruling,'' Itzel Urrutia said, calling it a ''disgrace.''"
+    assert [text[s:e] for s, e in find_direct(text)] == ["We will appeal the ruling,", "disgrace."]
+
+
+def test_headline_label_is_the_speaker() -> None:
+    result, qs = quotes(
+        "Odilia Cárdenas: The New Bridge Will Open Before the Rains\n\n"
+        "Editor’s note: this story was updated on Friday with new figures."
+    )
+    q = only(qs, "Bridge Will Open")
+    assert speaker_name(result, q) == "Odilia Cárdenas" and q.kind == "indirect"
+    assert all("updated" not in q.text for q in qs)
+
+
+def test_stance_verb_reports_its_object() -> None:
+    result, qs = quotes("Odilia Cárdenas criticized the new water tariff at the council meeting.")
+    q = only(qs, "water tariff")
+    assert q.kind == "indirect" and q.cue == "criticized"
+    assert q.text.startswith("the new water tariff")
+    assert speaker_name(result, q) == "Odilia Cárdenas"
+
+
+def test_verb_with_its_preposition_reports_the_prepositional_object() -> None:
+    result, qs = quotes("Anselmo Barragán talked about the flooded roads in the north.")
+    q = only(qs, "flooded roads")
+    assert q.text.startswith("the flooded roads") and q.cue == "talked"
+    assert speaker_name(result, q) == "Anselmo Barragán"
+
+
+def test_a_speech_verbs_object_is_its_audience_not_a_quote() -> None:
+    _, qs = quotes("Odilia Cárdenas warned the farmers on Tuesday.")
+    assert qs == []
+
+
+def test_called_it_a_quoted_name_is_one_mixed_quote() -> None:
+    result, qs = quotes("Anselmo Barragán called the tariff “a robbery of the poor.”")
+    q = only(qs, "robbery")
+    assert q.kind == "mixed" and q.text.startswith("the tariff")
+    assert speaker_name(result, q) == "Anselmo Barragán"
+
+
+def test_participle_clause_takes_the_speaker_of_its_verb() -> None:
+    result, qs = quotes(
+        "Odilia Cárdenas left the council meeting early, saying that the vote had been rigged."
+    )
+    assert speaker_name(result, only(qs, "rigged")) == "Odilia Cárdenas"
+
+
+def test_relative_clause_speaker_names_the_antecedent() -> None:
+    result, qs = quotes(
+        "The engineer Itzel Urrutia, who insisted that the dam was safe, resigned on Monday."
+    )
+    q = only(qs, "dam was safe")
+    assert speaker_name(result, q) == "Itzel Urrutia"
+    assert q.speaker.text is not None and q.speaker.text.endswith("who")
+
+
+def test_noun_cue_reports_the_owners_claim() -> None:
+    result, qs = quotes(
+        "Reporters doubted Anselmo Barragán's claim that the mine had been closed for years."
+    )
+    q = only(qs, "mine had been closed")
+    assert q.text.startswith("that the mine") and q.cue == "claim"
+    assert speaker_name(result, q) == "Anselmo Barragán"
+
+
+def test_scare_quote_inside_a_reported_clause_is_part_of_it() -> None:
+    _, qs = quotes("Odilia Cárdenas said the “reform” would pass the council before June.")
+    assert [(q.kind, q.text) for q in qs] == [
+        ("mixed", "the “reform” would pass the council before June")
+    ]
+
+
+def test_spanish_stance_verbs_and_prepositions() -> None:
+    result, qs = quotes(
+        "La alcaldesa Renata Zamudio criticó la decisión del congreso. "
+        "Después, Zamudio habló sobre la inseguridad en el puerto.",
+        "es",
+    )
+    q = only(qs, "decisión del congreso")
+    assert q.cue == "criticó" and speaker_name(result, q) == "Renata Zamudio"
+    assert only(qs, "inseguridad").text.startswith("la inseguridad")
+
+
+def test_spanish_speech_verbs_take_their_que_clause() -> None:
+    result, qs = quotes(
+        "El fiscal Anselmo Barragán negó que hubiera recibido dinero. "
+        "Barragán advirtió que la violencia aumentará. "
+        "Barragán señaló que el ejército llegará el martes.",
+        "es",
+    )
+    assert [q.cue for q in qs] == ["negó", "advirtió", "señaló"]
+    assert all(q.kind == "indirect" and q.text.startswith("que ") for q in qs)
+    assert all(speaker_name(result, q) == "Anselmo Barragán" for q in qs)
+
+
+def test_spanish_de_acuerdo_con_names_the_source() -> None:
+    _, qs = quotes(
+        "De acuerdo con la Secretaría de Marina, los marinos llegaron al puerto el lunes.", "es"
+    )
+    q = only(qs, "marinos llegaron")
+    assert q.speaker.text == "la Secretaría de Marina" and q.cue == "De acuerdo con"
+
+
+def test_spanish_quote_broken_by_its_attribution_is_one_quote() -> None:
+    result, qs = quotes(
+        "«No vamos a negociar», aseguró el fiscal Evaristo Quintanilla. «La ley se cumple».", "es"
+    )
+    q = only(qs, "negociar")
+    assert q.text.endswith("La ley se cumple") and q.cue == "aseguró"
+    assert speaker_name(result, q) == "Evaristo Quintanilla"

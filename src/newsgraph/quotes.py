@@ -28,18 +28,54 @@ from . import lang
 from .annotate import AnnotatedSegment
 from .records import Article, LocalEntity, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
-OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+#: Opening quotation marks and their closers; '' is how some archives (the NYT's) write ".
+OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "''": "''"}
 #: A quote of fewer words with no speech verb around it is a title or scare quote.
 MIN_WORDS_WITHOUT_CUE = 5
+#: Fewer tokens than this make no statement ("said so"); a name does ("endorsed Cruz").
+MIN_CONTENT_TOKENS = 1
+#: A quote of fewer words inside a sentence ("called it a “disgrace”") is a fragment.
+MIN_WORDS_FRAGMENT = 6
+#: Most words in the label of a labelled line ("Sen. Lindsey Graham: …").
+MAX_LABEL_WORDS = 6
 #: Characters around a direct quote searched for its attribution.
 FRAME_CHARS = 160
 #: An indirect clause around a direct quote is a mixed quote only with this many own words.
 MIN_FRAME_WORDS = 3
-PRONOUNS = {"he", "she", "they", "él", "ella", "ellos", "ellas", "i", "we"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
-#: Word lists whose entries mark a sentence this module reads POS tags and dependency
-#: trees in: other sentences are left unparsed by the annotation stage.
-PARSE_CUE_LISTS: tuple[str, ...] = ("speech_verbs", "according_to")
+#: Most words between two parts of one quote broken by its attribution (“A,” she said. “B.”).
+MAX_INTERRUPTION_WORDS = 25
+PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "él",
+    "ella",
+    "ellos",
+    "ellas",
+    "i",
+    "we",
+    "his",
+    "her",
+    "their",
+    "su",
+    "sus",
+}
+#: Dependency labels of the English (ClearNLP) and Spanish (Universal Dependencies) models.
+OBJECT_DEPS = {"dobj", "obj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
+#: A cue verb with these relations to its head shares the head's subject: "X said … and
+#: added …", "…, saying …", "X was quoted as saying …".
+CHAINED_DEPS = {"conj", "advcl", "xcomp"}
+RELATIVE_DEPS = {"relcl", "acl"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "que", "quien", "quienes", "cual"}
+#: A clause hanging from a noun cue: "the claim [that …]", "a pledge [to …]".
+CLAUSE_OF_NOUN_DEPS = {"acl", "ccomp", "relcl", "appos"}
+#: Objects that are a date or time say when something was said, not what.
+WHEN_LABELS = {"DATE", "TIME"}
+
+#: Word lists whose entries (words or phrases) mark a sentence that needs a parse: every
+#: pattern that reads ``pos_``, ``dep_`` or the tree is triggered by a word of one of them.
+PARSE_CUE_LISTS: tuple[str, ...] = ("speech_verbs", "stance_verbs", "cue_nouns", "according_to")
 
 
 @cache
@@ -61,28 +97,34 @@ def find_direct(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
-        ch = text[i]
-        if ch in OPENERS and _opens(text, i):
-            end = _closing(text, i, OPENERS[ch])
-            if end is not None and end > i + 1:
-                spans.append((i + 1, end))
-                i = end + 1
+        mark = _opening_mark(text, i)
+        if mark is not None:
+            end = _closing(text, i, mark)
+            if end is not None and end > i + len(mark):
+                spans.append((i + len(mark), end))
+                i = end + len(OPENERS[mark])
                 continue
         i += 1
     return spans
 
 
-def _opens(text: str, i: int) -> bool:
+def _opening_mark(text: str, i: int) -> str | None:
+    """The quotation mark opening a quote at ``i``, if one does."""
+    mark = text[i : i + 2] if text.startswith("''", i) else text[i]
+    if mark not in OPENERS:
+        return None
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] in "‘'" and before.isalpha():
-        return False  # an apostrophe
-    return not after.isspace() and (before.isspace() or before in "([—–-:,")
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark in "‘'" and before.isalpha():
+        return None  # an apostrophe
+    opens = not after.isspace() and (before.isspace() or before in "([—–-:,")
+    return mark if opens else None
 
 
-def _closing(text: str, i: int, closer: str) -> int | None:
+def _closing(text: str, i: int, mark: str) -> int | None:
     """Index of the closing mark, following a quote over paragraphs when it continues."""
-    pos = i + 1
+    closer = OPENERS[mark]
+    pos = i + len(mark)
     while True:
         para_end = text.find("\n\n", pos)
         para_end = len(text) if para_end == -1 else para_end
@@ -90,15 +132,15 @@ def _closing(text: str, i: int, closer: str) -> int | None:
         if j is not None:
             return j
         nxt = para_end + 2
-        if nxt < len(text) and text[nxt] == text[i]:  # the quote goes on
-            pos = nxt + 1
+        if nxt < len(text) and text.startswith(mark, nxt):  # the quote goes on
+            pos = nxt + len(mark)
             continue
         return para_end if para_end - i > 20 else None  # unbalanced: end with the paragraph
 
 
 def _find_closer(text: str, start: int, end: int, closer: str) -> int | None:
     for j in range(start, end):
-        if text[j] == closer and (closer not in "’'" or not _between_letters(text, j)):
+        if text.startswith(closer, j) and (closer not in "’'" or not _between_letters(text, j)):
             return j
     return None
 
@@ -119,7 +161,21 @@ def find_dialogue(text: str) -> list[tuple[int, int, int]]:
 
 
 def _is_cue(token: Token, language: str) -> bool:
+    """A verb that reports speech or thought and governs what was said: "said that …"."""
     return token.pos_ in ("VERB", "AUX") and token.lower_ in _list(language, "speech_verbs")
+
+
+def _is_stance(token: Token, language: str) -> bool:
+    """A verb whose object says what its subject holds: "criticized the plan", "talked about"."""
+    return token.pos_ in ("VERB", "AUX") and (
+        token.lower_ in _list(language, "stance_verbs") or token.lower_ in _phrase_verbs(language)
+    )
+
+
+@cache
+def _phrase_verbs(language: str) -> frozenset[str]:
+    """The verbs of the stance list's verb + preposition entries ("talked" of "talked about")."""
+    return frozenset(e.split()[0] for e in _list(language, "stance_verbs") if " " in e)
 
 
 def _according_to(sent: Span, language: str) -> Span | None:
@@ -136,20 +192,156 @@ def _according_to(sent: Span, language: str) -> Span | None:
     return None
 
 
-def _content_of(verb: Token) -> Span | None:
-    """The clause a speech verb governs (with its "that"/"que")."""
+def _content_of(verb: Token, language: str) -> Span | None:
+    """What a cue verb reports: its clause, else (for stance verbs) its object.
+
+    A verb listed only with its preposition ("talked about") has only the prepositional
+    object: its sentence may be parsed for nothing else.
+    """
+    if verb.lower_ not in _parse_trigger_words(language):
+        return _prepositional_object_of(verb, language)
+    clause = _clause_of(verb)
+    if clause is not None or not _is_stance(verb, language):
+        return clause
+    return _object_of(verb, language) or _prepositional_object_of(verb, language)
+
+
+def _clause_of(verb: Token) -> Span | None:
+    """ "said [that …]", "urged [Congress to act]", "the plan, [he said], will fail"."""
+    doc = verb.doc
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and (child.i > verb.i or child.dep_ == "ccomp"):
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "ccomp":
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i), None)
+            start = obj.left_edge.i if obj is not None else child.left_edge.i
+            return doc[start : child.right_edge.i + 1]
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return doc[verb.head.left_edge.i : verb.head.right_edge.i + 1]
     return None
 
 
-def _speaker_span(verb: Token) -> Span | None:
+def _object_of(verb: Token, language: str) -> Span | None:
+    """ "endorsed [the senator]", "called [the plan “a fraud”]", "accused [her of lying]"."""
+    if verb.lower_ not in _list(language, "stance_verbs"):
+        return None  # "warned [voters]": a speech verb's object is whom it addresses
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    if obj is None or _is_bare_pronoun(obj) or _preposition_of(obj) is not None:
+        return None
+    after = [c for c in verb.children if c.i > obj.i]
+    end = max([obj] + [c for c in after if _completes_object(verb, c, language)], key=_right)
+    return verb.doc[obj.left_edge.i : end.right_edge.i + 1]
+
+
+def _right(token: Token) -> int:
+    return token.right_edge.i
+
+
+def _completes_object(verb: Token, child: Token, language: str) -> bool:
+    """ "called it [a fraud]", "described him [as a liar]", "accused her [of lying]"."""
+    marker = _preposition_of(child)
+    return (
+        child.dep_ == "oprd"
+        or (marker is not None and marker.lower_ in _list(language, "complement_markers"))
+        or _phrasal_object(verb, child, language) is not None
+    )
+
+
+def _prepositional_object_of(verb: Token, language: str) -> Span | None:
+    """ "talked about [the wall]" in English, "habló sobre [el muro]" in Spanish."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
-    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
-        return _speaker_span(verb.head)  # "X said … and added …"
+        obj = _phrasal_object(verb, child, language)
+        if obj is not None and not _is_bare_pronoun(obj) and obj.ent_type_ not in WHEN_LABELS:
+            return verb.doc[_after_case(obj) : obj.right_edge.i + 1]
+    return None
+
+
+def _phrasal_object(verb: Token, child: Token, language: str) -> Token | None:
+    """The object of a preposition the stance list pairs with the verb ("talk about")."""
+    marker = _preposition_of(child)
+    if (
+        child.i < verb.i
+        or marker is None
+        or not _is_listed_pair(verb, marker, language, "stance_verbs")
+    ):
+        return None
+    if child.dep_ == "prep":
+        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return child
+
+
+def _is_listed_pair(cue: Token, marker: Token, language: str, name: str) -> bool:
+    """Whether "cue marker" is a two-word entry of a cue list, found in a parsed sentence.
+
+    The annotation stage parses a sentence when it holds a cue-list entry as written: the
+    two words must stand together unless the cue word alone is an entry ("warned [us] of").
+    """
+    if f"{cue.lower_} {marker.lower_}" not in _list(language, name):
+        return False
+    return marker.i == cue.i + 1 or cue.lower_ in _parse_trigger_words(language)
+
+
+@cache
+def _parse_trigger_words(language: str) -> frozenset[str]:
+    """The one-word entries of the parse cue lists."""
+    lists = (_list(language, name) for name in PARSE_CUE_LISTS)
+    return frozenset(e for entries in lists for e in entries if " " not in e)
+
+
+def _preposition_of(child: Token) -> Token | None:
+    """The preposition of a verb's prepositional dependent, in either annotation scheme.
+
+    English (ClearNLP) hangs the preposition from the verb ("talked -prep-> about
+    -pobj-> wall"); Spanish (UD) hangs the noun from the verb and the preposition from
+    the noun ("habló -obl-> muro -case-> sobre").
+    """
+    if child.dep_ == "prep":
+        return child
+    if child.dep_ in ("obl", "obj", "nmod"):  # "habló sobre el muro" is often parsed as obj
+        return next((c for c in child.children if c.dep_ == "case"), None)
+    return None
+
+
+def _after_case(obj: Token) -> int:
+    """Start of a Spanish oblique without its preposition (the "sobre" of "sobre el muro")."""
+    start = obj.left_edge.i
+    while start < obj.i and obj.doc[start].dep_ == "case":
+        start += 1
+    return start
+
+
+def _is_bare_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.left_edge.i == token.right_edge.i
+
+
+def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
+    """Who speaks through a cue verb: its subject, or that of the verb it hangs from."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
+                # "Zimmerman, who alleged …": the name and the pronoun, as the source.
+                return doc[verb.head.left_edge.i : child.i + 1]
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:
+        return _speaker_span(verb.head, passive_ok=True)  # "X said … and added …"
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
+        return _owner_of(verb.head)  # "a statement saying …"
+    return None
+
+
+def _owner_of(noun: Token) -> Span | None:
+    """Whose statement, post or report: the possessor, else the subject of its verb."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return noun.doc[child.left_edge.i : child.right_edge.i + 1]
+    head = noun.head
+    for _ in range(3):  # "issued [a statement]", "in [a statement]"
+        if head.pos_ in ("VERB", "AUX"):
+            return _speaker_span(head)
+        if head.head.i == head.i:
+            break
+        head = head.head
     return None
 
 
@@ -240,7 +432,9 @@ def extract_quotes(
     for seg in segments:
         quotes += _segment_quotes(article.text, seg, direct, finder)
     quotes += _social_posts(article.text, finder, segments)
-    return _continue_speakers(sorted(_dedupe(quotes), key=lambda q: q.start), article.text)
+    quotes += _labelled_lines(article.text, finder, segments)
+    ordered = _continue_speakers(sorted(_dedupe(quotes), key=lambda q: q.start), article.text)
+    return _join_interrupted(ordered, article.text)
 
 
 def _segment_quotes(
@@ -265,11 +459,19 @@ def _direct_quote(
     words = re.findall(r"[^\W\d_]{2,}", text[start:end])
     if len(words) < 2:
         return None  # "(R," and the like: initials and labels, not speech
+    if _is_fragment(text, start, end):
+        return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     attribution = _attribute(text, seg, start, end, finder)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
     return _quote(text, seg, start, end, "direct", speaker, attribution)
+
+
+def _opens_utterance(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` begins a paragraph, a sentence or what follows a colon."""
+    before = text[:start].rstrip("“”\"'‘«„ ")
+    return not before or before.endswith(("\n", ":", ".", "?", "!", ","))
 
 
 def _attribute(
@@ -365,17 +567,47 @@ def _indirect_quotes(
     out: list[Quote] = []
     language = seg.segment.language
     for sent in seg.doc.sents:
-        for verb in sent:
-            if not _is_cue(verb, language) or _inside(verb.idx + seg.offset, direct):
+        for cue in sent:
+            if _inside(cue.idx + seg.offset, direct):
                 continue
-            content, subject = _content_of(verb), _speaker_span(verb)
-            if content is None or subject is None or len(content) < 3:
+            content, subject = _cue_content_and_source(cue, language)
+            if content is None or subject is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
-            quote = _indirect(text, seg, content, subject, verb, direct, finder)
+            quote = _indirect(text, seg, content, subject, cue, direct, finder)
             if quote is not None:
                 out.append(quote)
         out += _according_to_quotes(text, seg, sent, direct, finder)
     return out
+
+
+def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Span | None]:
+    """What a cue word reports and who through it: a verb and its subject, or a noun
+    ("her claim that …", "his support for …") and its owner."""
+    if _is_cue(cue, language) or _is_stance(cue, language):
+        return _content_of(cue, language), _speaker_span(cue)
+    if cue.pos_ in ("NOUN", "PROPN"):
+        content = _noun_content(cue, language)
+        return (content, _owner_of(cue)) if content is not None else (None, None)
+    return None, None
+
+
+def _noun_content(noun: Token, language: str) -> Span | None:
+    """ "claim [that …]", "pledge [to …]", "support for [the senator]": the noun-cue list
+    pairs each noun with the word that introduces what it reports."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        marker = _preposition_of(child)
+        if marker is None and child.dep_ in CLAUSE_OF_NOUN_DEPS:
+            marker = child.left_edge if child.left_edge.dep_ in ("mark", "aux") else None
+        if marker is None or not _is_listed_pair(noun, marker, language, "cue_nouns"):
+            continue
+        if child.dep_ == "prep":
+            child = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), child)
+            return noun.doc[child.left_edge.i : child.right_edge.i + 1]
+        start = child.left_edge.i if child.dep_ in CLAUSE_OF_NOUN_DEPS else _after_case(child)
+        return noun.doc[start : child.right_edge.i + 1]
+    return None
 
 
 def _indirect(
@@ -391,11 +623,16 @@ def _indirect(
     start, end = _trim_content(text, start, end)
     inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
     outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
-    if inner and outside < MIN_FRAME_WORDS:
+    if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
     attribution = _attribution(seg, subject, verb, finder)
     kind: QuoteKind = "mixed" if inner else "indirect"
     return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+
+
+def _is_fragment(text: str, start: int, end: int) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text[start:end])
+    return len(words) < MIN_WORDS_FRAGMENT and not _opens_utterance(text, start)
 
 
 def _according_to_quotes(
@@ -469,6 +706,53 @@ def _social_posts(
     return out
 
 
+_LABELLED = re.compile(r"(?m)^(?P<source>[^\n:]{2,60}?):[ \t]+(?P<content>\S[^\n]*?)\s*$")
+
+
+def _labelled_lines(
+    text: str, finder: SpeakerFinder, segments: Sequence[AnnotatedSegment]
+) -> list[Quote]:
+    """ "Graham: Trump Is Destroying the Party" — a headline or transcript line's speaker."""
+    out = []
+    for m in _LABELLED.finditer(text):
+        start, end = _trim_content(text, m.start("content"), m.end("content"))
+        source = m.group("source")
+        if len(source.split()) > MAX_LABEL_WORDS or len(text[start:end].split()) < 3:
+            continue
+        if not _names_someone(text, m.start("source"), m.end("source"), finder.mentions):
+            continue
+        start, end, kind = _labelled_kind(text, start, end)
+        language = _language_at(segments, start)
+        speaker = finder.speaker(m.start("source"), m.end("source"), language)
+        out.append(Quote(start, end, text[start:end], kind, speaker, ":", language))
+    return out
+
+
+def _names_someone(text: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """A label that is mostly a name: a mention, or a transcript's capitals ("TAPPER")."""
+    label = text[start:end].strip()
+    named = sum(m.end - m.start for m in mentions if start <= m.start and m.end <= end)
+    if named * 2 >= len(label):
+        return True
+    return (
+        label.isupper()
+        and len(label.split()) <= 2
+        and any(
+            m.text.upper().split()[-1:] == label.split()[-1:]
+            for m in mentions
+            if m.label == "PERSON"
+        )
+    )
+
+
+def _labelled_kind(text: str, start: int, end: int) -> tuple[int, int, QuoteKind]:
+    """A labelled line that is all quotation is direct (marks left out); else indirect."""
+    inner = find_direct(text[start : end + 1])
+    if len(inner) == 1 and inner[0][0] <= 2 and inner[0][1] >= end - start - 2:
+        return start + inner[0][0], start + inner[0][1], "direct"
+    return start, end, "mixed" if inner else "indirect"
+
+
 def _language_at(segments: Sequence[AnnotatedSegment], pos: int) -> str:
     for seg in segments:
         if seg.segment.start <= pos < seg.segment.end:
@@ -480,7 +764,7 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     """One quote per span: a direct quote wins over an indirect clause covering the same text."""
     kept: list[Quote] = []
     rank = {"direct": 0, "mixed": 1, "indirect": 2}
-    for q in sorted(quotes, key=lambda q: (rank[q.kind], q.start)):
+    for q in sorted(quotes, key=lambda q: (rank[q.kind], q.speaker.text is None, q.start)):
         clash = any(k.start < q.end and q.start < k.end for k in kept)
         if not clash or (q.kind == "mixed" and _covers(q, kept)):
             if q.kind == "mixed":
@@ -508,3 +792,29 @@ def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
             q = Quote(q.start, q.end, q.text, q.kind, prev.speaker, q.cue, q.language)
         out.append(q)
     return out
+
+
+def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
+    """“A,” she said. “B.” is one quote of hers broken by its attribution, as news writes it."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and _interrupts(prev, q, text):
+            q = Quote(prev.start, q.end, text[prev.start : q.end], "direct", prev.speaker,
+                      prev.cue, prev.language, prev.cue_start, prev.cue_end)  # fmt: skip
+            out.pop()
+        out.append(q)
+    return out
+
+
+def _interrupts(first: Quote, second: Quote, text: str) -> bool:
+    """Whether the text between two direct quotes is only the first one's attribution."""
+    gap = text[first.end : second.start]
+    return (
+        first.kind == second.kind == "direct"
+        and first.cue_start is not None
+        and first.end <= first.cue_start < second.start
+        and second.cue_start in (None, first.cue_start)
+        and "\n" not in gap
+        and len(gap.split()) <= MAX_INTERRUPTION_WORDS
+    )

@@ -1,7 +1,9 @@
 """Quote evaluation on PolNeAR (brat standoff: Source, Cue, Content).
 
 A predicted quote matches a gold one at threshold *t* when the tokens they share are at
-least *t* of the larger of the two (one-to-one, best overlaps first). Precision is
+least *t* of the larger of the two (one-to-one, best overlaps first). A gold content in
+several fragments (``“A,” she said. “B.”``) has the tokens of its fragments only, not
+those of the attribution between them. Precision is
 matched / predicted, recall matched / gold. A gold quote is *direct* when its content is
 enclosed in quotation marks (PolNeAR content spans leave the marks out), else indirect.
 Speaker accuracy: among quotes matched at 0.3, the share whose predicted speaker span
@@ -31,6 +33,7 @@ class GoldQuote:
     end: int
     source: tuple[int, int] | None
     direct: bool
+    parts: tuple[tuple[int, int], ...] = ()  # the fragments of the content, when several
 
 
 @dataclass(slots=True)
@@ -58,15 +61,16 @@ def read_polnear(path: Path, split: str | None = "dev") -> list[PolnearDoc]:
 
 
 def _read_ann(path: Path, text: str) -> list[GoldQuote]:
-    spans: dict[str, tuple[str, int, int]] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    fragments: dict[str, tuple[tuple[int, int], ...]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         fields = line.split("\t")
         if line.startswith("T") and len(fields) >= 2:
-            kind, *offsets = re.split(r"[ ;]", fields[1])
-            numbers = [int(o) for o in offsets if o.isdigit()]
-            if numbers:
-                spans[fields[0]] = (kind, min(numbers), max(numbers))
+            parts = _fragments(fields[1])
+            if parts:
+                spans[fields[0]] = (parts[0][0], parts[-1][1])
+                fragments[fields[0]] = parts
         elif line.startswith("E") and len(fields) >= 2:
             events.append(dict(part.split(":", 1) for part in fields[1].split() if ":" in part))
     quotes = []
@@ -75,9 +79,16 @@ def _read_ann(path: Path, text: str) -> list[GoldQuote]:
         if content is None:
             continue
         source = spans.get(event.get("Source", ""))
-        quotes.append(GoldQuote(content[1], content[2], source[1:] if source else None,
-                                _is_direct(text, content[1], content[2])))  # fmt: skip
+        parts = fragments[event["Content"]]
+        quotes.append(GoldQuote(*content, source, _is_direct(text, *content),
+                                parts if len(parts) > 1 else ()))  # fmt: skip
     return quotes
+
+
+def _fragments(field: str) -> tuple[tuple[int, int], ...]:
+    """``Content 315 448;463 553`` -> ((315, 448), (463, 553)), in text order."""
+    pairs = re.findall(r"(\d+) (\d+)", field)
+    return tuple(sorted((int(a), int(b)) for a, b in pairs))
 
 
 def _is_direct(text: str, start: int, end: int) -> bool:
@@ -87,7 +98,17 @@ def _is_direct(text: str, start: int, end: int) -> bool:
 
 
 def _tokens(text: str, start: int, end: int) -> set[int]:
+    """Start offsets of the words the span touches (a span may cut a word: ``t[he``)."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
     return {m.start() + start for m in re.finditer(r"\w+", text[start:end])}
+
+
+def _gold_tokens(text: str, gold: GoldQuote) -> set[int]:
+    parts = gold.parts or ((gold.start, gold.end),)
+    return set().union(*(_tokens(text, s, e) for s, e in parts))
 
 
 @dataclass(slots=True)
@@ -106,7 +127,7 @@ def _score(
     text: str, predicted: Sequence[Quote], gold: Sequence[GoldQuote], tally: dict[float, Tally]
 ) -> None:
     ptoks = [_tokens(text, q.start, q.end) for q in predicted]
-    gtoks = [_tokens(text, g.start, g.end) for g in gold]
+    gtoks = [_gold_tokens(text, g) for g in gold]
     pairs = sorted(
         ((len(p & g) / max(len(p), len(g), 1), i, j)
          for i, p in enumerate(ptoks) for j, g in enumerate(gtoks) if p & g),
