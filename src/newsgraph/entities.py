@@ -565,7 +565,7 @@ def _find_chain(m: RawMention, chains: list[Chain], by_alias: dict[str, Chain]) 
         return by_alias[key]
     if m.label == "PERSON" or (len(m.tokens) == 1 and m.label == "ORG"):
         return _find_person_chain(m, chains)
-    if len(m.tokens) == 1:  # a bare "Abinader" the model calls a place, after "Luis Abinader"
+    if len(m.tokens) == 1:  # a bare surname the model calls a place, after the full name
         found = _find_person_chain(m, [c for c in chains if c.is_person])
         if found is not None:
             return found
