@@ -249,3 +249,25 @@ def test_company_abbreviation_keeps_its_dot() -> None:
     text = "Ferrandiz Holdings Inc. said so to Ferrandiz Holdings."
     assert text[slice(*_trim(text, 0, 23))] == "Ferrandiz Holdings Inc."
     assert text[slice(*_trim(text, 35, len(text)))] == "Ferrandiz Holdings"
+
+
+def test_apostrophe_inside_a_word_never_closes_a_quoted_alias() -> None:
+    text = 'Nadia Ferrell wrote on Twitter, "Today\'s ruling is a scandal." Today was quiet.'
+    mentions, entities = chain_mentions(
+        text, spans(text, ("Nadia Ferrell", "PERSON"), ("Twitter", "ORG"))
+    )
+    assert all("Today" not in e.aliases for e in entities)
+    assert [m.text for m in mentions] == ["Nadia Ferrell", "Twitter"]
+
+
+def test_quotation_after_a_speech_verb_and_comma_is_not_an_alias() -> None:
+    text = "Nadia Ferrell said via Twitter, “Victory Tonight”. Victory Tonight is a song."
+    _, entities = chain_mentions(text, spans(text, ("Nadia Ferrell", "PERSON"), ("Twitter", "ORG")))
+    assert all("Victory Tonight" not in e.aliases for e in entities)
+
+
+def test_nickname_between_commas_after_a_speech_verb_stays_an_alias() -> None:
+    text = "Police said Ramiro Paredes, ‘El Güero’, fled. El Güero was seen in Sonora."
+    mentions, _ = chain_mentions(text, spans(text, ("Ramiro Paredes", "PERSON")))
+    assert [m.text for m in mentions] == ["Ramiro Paredes", "El Güero", "El Güero"]
+    assert len({m.local for m in mentions}) == 1

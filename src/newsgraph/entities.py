@@ -332,6 +332,13 @@ def _name_abbreviations() -> frozenset[str]:
 
 
 @cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(
+        name_key(v) for code in LIST_LANGUAGES for v in lang.lines(code, "speech_verbs")
+    )
+
+
+@cache
 def _nickname_cues() -> str:
     cues = {c for code in LIST_LANGUAGES for c in lang.lines(code, "nickname_cues")}
     return "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
@@ -392,28 +399,31 @@ def find_aliases(text: str, mentions: Sequence[RawMention]) -> dict[int, set[str
     for i, m in enumerate(mentions):
         aliases = found.setdefault(i, set())
         aliases.update(_inner_nicknames(text[m.start : m.end]))
-        aliases.update(_following_aliases(text, m.end))
+        aliases.update(_following_aliases(text, m.start, m.end))
         if not aliases:
             del found[i]
     return found
 
 
-_INNER_NICK = re.compile(rf"[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}]")
+#: A quoted phrase: the quote marks stand outside words, so the apostrophe of "Today's"
+#: or "O'Brien" neither opens nor closes one.
+_QUOTED = rf"(?<!\w)[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}](?!\w)"
+_INNER_NICK = re.compile(_QUOTED)
 
 
 def _inner_nicknames(span: str) -> set[str]:
     return {m.group(1).strip() for m in _INNER_NICK.finditer(span)}
 
 
-def _following_aliases(text: str, end: int) -> set[str]:
+def _following_aliases(text: str, start: int, end: int) -> set[str]:
     after = text[end : end + 120]
     aliases: set[str] = set()
     acronym = re.match(r"\s*\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ.&-]{1,12})\)", after)
     if acronym and sum(ch.isupper() for ch in acronym.group(1)) >= 2:
         aliases.add(acronym.group(1))
-    quoted = re.match(rf"\s*,?\s*[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}]", after)
-    if quoted and quoted.group(1)[:1].isupper():
-        aliases.add(quoted.group(1).strip())
+    quoted = re.match(rf"\s*(,?)\s*{_QUOTED}", after)
+    if quoted and _is_quoted_alias(text, start, quoted, comma=bool(quoted.group(1))):
+        aliases.add(quoted.group(2).strip())
     cue = re.match(
         rf",?\s*(?:(?:who is|who was|also|quien es|mejor)\s+)?(?i:{_nickname_cues()})\s+"
         rf"[{NICK_QUOTES}]?({_CUED_NAME}(?:[{NICK_QUOTES}]?,?\s+(?:or|o)\s+[{NICK_QUOTES}]?"
@@ -423,6 +433,20 @@ def _following_aliases(text: str, end: int) -> set[str]:
     if cue:
         aliases.update(_alternatives(cue.group(1)))
     return aliases
+
+
+def _is_quoted_alias(text: str, start: int, quoted: re.Match[str], *, comma: bool) -> bool:
+    """A capitalised quoted name after a mention, not the opening of a quotation: a
+    sentence inside the quotes, or a comma-led quote in a clause with a speech verb that
+    no comma closes ("said via Twitter, “Today we won”" but not "said Ramiro Paredes,
+    ‘El Güero’, fled"), is what someone said."""
+    name = quoted.group(2)
+    if not name[:1].isupper() or name.rstrip()[-1:] in ".!?,;:":
+        return False
+    if not comma or quoted.string[quoted.end() : quoted.end() + 1] == ",":
+        return True
+    clause = re.split(r"[.!?;:\n]", text[max(0, start - 120) : start])[-1]
+    return not any(name_key(w) in _speech_verbs() for w in clause.split())
 
 
 #: A name after a nickname cue: up to four capitalised words or initials (a dot ends a
