@@ -271,3 +271,33 @@ def test_nickname_between_commas_after_a_speech_verb_stays_an_alias() -> None:
     mentions, _ = chain_mentions(text, spans(text, ("Ramiro Paredes", "PERSON")))
     assert [m.text for m in mentions] == ["Ramiro Paredes", "El Güero", "El Güero"]
     assert len({m.local for m in mentions}) == 1
+
+
+def test_time_zones_and_page_labels_are_not_entities() -> None:
+    english = analyze_text(
+        "Polls in Tarrow County closed at 20:00 UTC on Tuesday, and Nadia Ferrell conceded "
+        "at 21:30 UTC."
+    )
+    assert "UTC" not in {e.name for e in english.entities}
+    spanish = analyze_text(
+        "VIDEO. La alcaldesa Rebeca Anaya Lugo inauguró el puente. Video: el puente de Tula.",
+        language="es",
+    )
+    names = {e.name for e in spanish.entities}
+    assert not names & {"VIDEO", "Video"}
+    assert "Rebeca Anaya Lugo" in names
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "refined"),
+    [
+        ("El Gobierno", "PERSON", "ORG"),
+        ("Gobierno", "LOC", "ORG"),
+        ("Ministerio de Aguas Nuevas", "PERSON", "ORG"),
+        ("Caso Tarrow", "PERSON", "MISC"),
+        ("Palacio de Gobierno", "LOC", "LOC"),
+        ("Rebeca Anaya Lugo", "PERSON", "PERSON"),
+    ],
+)
+def test_institution_and_case_heads_give_their_label(name: str, label: Label, refined: str) -> None:
+    assert refine_label(name, label) == refined

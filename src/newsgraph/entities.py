@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -103,16 +104,21 @@ def extract_entities(
     if missed:
         mentions, entities = chain_mentions(text, sorted([*raw, *missed]), article.language)
     languages = {seg.segment.language for seg in segments}
-    return _without_function_words(mentions, entities, languages)
+    return _without_non_names(mentions, entities, languages)
 
 
-def _without_function_words(
+def _without_non_names(
     mentions: list[Mention], entities: list[LocalEntity], languages: Iterable[str]
 ) -> tuple[list[Mention], list[LocalEntity]]:
-    """Entities none of whose mentions is more than one function word are dropped: the
-    Spanish model takes sentence-initial "Según", "También", "Además" for names."""
+    """Entities none of whose mentions is a name are dropped: the Spanish model takes
+    sentence-initial "Según", "También", "Además" for names, and both models tag time
+    zones ("UTC") and page labels ("Video") (``lang/*/not_names.txt``)."""
     stop = frozenset().union(*(_stop_words(code) for code in languages))
-    real = {m.local for m in mentions if not _is_function_word(m.text, stop)}
+    real = {
+        m.local
+        for m in mentions
+        if not _is_function_word(m.text, stop) and name_key(m.text) not in _not_names()
+    }
     if len(real) == len(entities):
         return mentions, entities
     new_index = {old: new for new, old in enumerate(sorted(real))}
@@ -165,9 +171,17 @@ def _is_number_word(word: str) -> bool:
 
 def refine_label(name: str, label: Label) -> Label:
     """A place the model calls LOC (the Spanish model has no GPE) or MISC is a GPE when
-    its whole name is a listed country, capital or state."""
+    its whole name is a listed country, capital or state; a person, place or thing whose
+    name begins with an institution's or a case's head noun ("El Gobierno", "Ministerio
+    Público", "Caso Odebrecht") takes the head's label."""
     if label in ("LOC", "MISC") and name_key(name) in _gpe_names():
         return "GPE"
+    words = LEADING_ARTICLE.sub("", name, count=1).split()
+    if words[:1] == ["El"]:  # "El Gobierno": a capitalised article before a common noun
+        words = words[1:]
+    head = _head_labels().get(words[0]) if words else None
+    if head and label in ("PERSON", "LOC", "MISC"):
+        return head
     return label
 
 
@@ -329,6 +343,19 @@ def _name_abbreviations() -> frozenset[str]:
     return frozenset(
         a.casefold() for code in LIST_LANGUAGES for a in lang.lines(code, "name_abbreviations")
     )
+
+
+@cache
+def _head_labels() -> dict[str, Label]:
+    """Head nouns of institution and case names and the label they give (case-sensitive:
+    "Caso Odebrecht" is a case, "caso" a word)."""
+    pairs = (line.split() for code in LIST_LANGUAGES for line in lang.lines(code, "head_labels"))
+    return {word: cast(Label, label) for word, label in pairs}
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "not_names"))
 
 
 @cache
