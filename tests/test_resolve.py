@@ -122,3 +122,34 @@ def test_an_alias_seen_before_finds_its_entity() -> None:
     ids, index = resolve(first, doc(("El Contador", "PERSON")))
     assert ids[0] == ids[1]
     assert "Gerardo Ocaña Villalobos" in index.entities[ids[0][0]].aliases
+
+
+def test_a_person_is_named_by_a_full_name_never_a_nickname() -> None:
+    from collections import Counter
+
+    aliases = Counter({"El Contador": 6, "Gómez": 4, "María Fernanda Gómez Ruiz": 1})
+    assert canonical_name(aliases, person=True) == "María Fernanda Gómez Ruiz"
+    # An organisation keeps the most complete well-attested spelling.
+    assert canonical_name(Counter({"El Contador": 6, "Contador SA": 1})) == "El Contador"
+
+
+def test_a_person_seen_only_by_surname_and_nickname_keeps_the_attested_spelling() -> None:
+    from collections import Counter
+
+    aliases = Counter({"El Contador": 6, "Gómez": 4, "dijo Gómez": 1})
+    assert canonical_name(aliases, person=True) == "El Contador"
+
+
+def test_resolved_person_takes_the_full_name_over_a_frequent_nickname() -> None:
+    nick = doc(("El Contador", "PERSON"), ("María Fernanda Gómez Ruiz", "PERSON"))
+    nick.entities[:] = [
+        LocalEntity(
+            0, "María Fernanda Gómez Ruiz", "PERSON", ("El Contador", "María Fernanda Gómez Ruiz")
+        )
+    ]
+    nick.mentions[:] = [
+        Mention(m.start, m.end, m.text, "PERSON", 0) for m in [*nick.mentions, nick.mentions[0]]
+    ]
+    _, index = resolve(nick)
+    (entity,) = index.entities.values()
+    assert entity.name == "María Fernanda Gómez Ruiz"

@@ -31,7 +31,7 @@ from typing import Protocol
 from rapidfuzz.distance import Levenshtein
 
 from . import lang
-from .entities import name_key, surface_name
+from .entities import NICK_QUOTES, name_key, surface_name
 from .records import DocResult, Label, LocalEntity
 
 #: Labels that may name the same thing (the models confuse countries and regions).
@@ -40,6 +40,10 @@ LABEL_GROUPS: dict[str, str] = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "
 #: A word differing by at most this many edits is a typo of another, if long enough.
 TYPO_EDITS = 1
 TYPO_MIN_LENGTH = 5
+#: Words that begin nicknames, not given names ("El Contador", "La Jefa", "The Butcher").
+NICKNAME_ARTICLES = frozenset({"El", "La", "Los", "Las", "The"})
+#: Lower-case words inside full names ("Hugo de la Vega", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "do", "dos", "van", "von"})
 #: Co-mentioned entities remembered per entity, for breaking ties.
 CONTEXT_SIZE = 30
 
@@ -289,19 +293,37 @@ class Resolver:
         entity.documents += 1 if first else 0
         if entity.label != local.label and local.label == "PERSON":
             entity.label = local.label
-        entity.name = canonical_name(entity.aliases) or entity.name
+        entity.name = canonical_name(entity.aliases, person=entity.label == "PERSON") or entity.name
 
 
-def canonical_name(aliases: Counter[str]) -> str | None:
+def canonical_name(aliases: Counter[str], *, person: bool = False) -> str | None:
     """The most complete well-attested spelling, with accents.
 
     Among spellings seen at least twice (or all, when none is), the one with most words,
-    then most accented letters, then the most frequent.
+    then most accented letters, then the most frequent. A person is named by a full name
+    (given name and surnames) whenever one is attested, however often a nickname ("El
+    Contador") or a bare surname is used: the most frequent full name, and among those
+    seen equally often the longest, then the one with accents.
     """
     if not aliases:
         return None
+    full = [a for a in aliases if _is_full_name(a)] if person else []
+    if full:
+        attested = [a for a in full if aliases[a] >= 2]
+        if attested:
+            return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
+        return max(full, key=lambda a: (aliases[a], len(a.split()), _accents(a), a))
     attested = [a for a, n in aliases.items() if n >= 2] or list(aliases)
     return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
+
+
+def _is_full_name(name: str) -> bool:
+    """Two or more name words, the first capitalised and not an article: "María Fernanda
+    Gómez Ruiz", "Hugo de la Vega", not "El Contador" or "aseguró Milei"."""
+    words = name.split()
+    if len(words) < 2 or words[0] in NICKNAME_ARTICLES or any(q in name for q in NICK_QUOTES):
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and words[0][:1].isupper()
 
 
 def _accents(name: str) -> int:
