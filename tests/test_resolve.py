@@ -153,3 +153,27 @@ def test_resolved_person_takes_the_full_name_over_a_frequent_nickname() -> None:
     _, index = resolve(nick)
     (entity,) = index.entities.values()
     assert entity.name == "María Fernanda Gómez Ruiz"
+
+
+def test_bare_surname_tagged_a_place_joins_a_well_known_person() -> None:
+    ids, index = resolve(
+        doc(("Rebeca Anaya Lugo", "PERSON")),
+        doc(("Rebeca Anaya Lugo", "PERSON"), ("Lugo", "PERSON")),
+        doc(("Lugo", "LOC")),
+    )
+    assert ids[2][0] == ids[0][0]
+    assert index.entities[ids[0][0]].label == "PERSON"
+
+
+def test_bare_surname_of_a_person_seen_once_stays_a_place() -> None:
+    ids, _ = resolve(doc(("Rebeca Anaya Lugo", "PERSON")), doc(("Lugo", "LOC")))
+    assert ids[1][0] != ids[0][0]
+
+
+def test_a_surname_that_is_also_a_known_place_stays_a_place() -> None:
+    people = [doc(("Tomás Herrera Lima", "PERSON")) for _ in range(2)]
+    ids, _ = resolve(*people, doc(("Lima", "LOC")))
+    assert ids[2][0] != ids[0][0]  # a listed capital
+    lugo = [doc(("Tomás Herrera Lugo", "PERSON")) for _ in range(2)]
+    ids, _ = resolve(doc(("Lugo", "LOC")), *lugo, doc(("Lugo", "LOC")))
+    assert ids[3][0] == ids[0][0] != ids[1][0]  # the corpus knows a place Lugo

@@ -174,7 +174,7 @@ def refine_label(name: str, label: Label) -> Label:
     its whole name is a listed country, capital or state; a person, place or thing whose
     name begins with an institution's or a case's head noun ("El Gobierno", "Ministerio
     Público", "Caso Odebrecht") takes the head's label."""
-    if label in ("LOC", "MISC") and name_key(name) in _gpe_names():
+    if label in ("LOC", "MISC") and name_key(name) in gpe_names():
         return "GPE"
     words = LEADING_ARTICLE.sub("", name, count=1).split()
     if words[:1] == ["El"]:  # "El Gobierno": a capitalised article before a common noun
@@ -334,7 +334,8 @@ def _title_words() -> frozenset[str]:
 
 
 @cache
-def _gpe_names() -> frozenset[str]:
+def gpe_names() -> frozenset[str]:
+    """Keys of the listed countries, capitals and states."""
     return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "gpe"))
 
 

@@ -24,14 +24,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Protocol
 
 from rapidfuzz.distance import Levenshtein
 
 from . import lang
-from .entities import NICK_QUOTES, name_key, surface_name
+from .entities import NICK_QUOTES, gpe_names, name_key, surface_name
 from .records import DocResult, Label, LocalEntity
 
 #: Labels that may name the same thing (the models confuse countries and regions).
@@ -44,6 +44,9 @@ TYPO_MIN_LENGTH = 5
 NICKNAME_ARTICLES = frozenset({"El", "La", "Los", "Las", "The"})
 #: Lower-case words inside full names ("Hugo de la Vega", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "do", "dos", "van", "von"})
+#: Articles a person must appear in before a bare surname the model calls a place or an
+#: organisation is taken for theirs: one article could be a namesake.
+SURNAME_MIN_DOCUMENTS = 2
 #: Co-mentioned entities remembered per entity, for breaking ties.
 CONTEXT_SIZE = 30
 
@@ -210,6 +213,18 @@ def _candidate_exact_keys(candidate: CorpusEntity) -> set[str]:
     return keys
 
 
+def _non_person_keys(key: str) -> set[str]:
+    return {f"{g}={key}" for g in set(LABEL_GROUPS.values()) if g != "PER"}
+
+
+def _known_by_surname(candidate: CorpusEntity, surname: str) -> bool:
+    """A person of the corpus, seen in several articles, with a full name ending in
+    ``surname``."""
+    if candidate.label != "PERSON" or candidate.documents < SURNAME_MIN_DOCUMENTS:
+        return False
+    return any(len(n) > 1 and n[-1] == surname for n in _names(candidate))
+
+
 def _is_bare(local: LocalEntity) -> bool:
     return all(len(name_key(a).split()) <= 1 for a in {local.name, *local.aliases})
 
@@ -227,6 +242,7 @@ class Resolver:
         ids: list[str] = []
         touched: dict[str, CorpusEntity] = {}
         for local in result.entities:
+            local = self._surname_as_person(local)
             keys = blocking_keys(local)
             # Full names are found by their own keys; the surname buckets, which grow with
             # the corpus, are searched only for a bare surname.
@@ -241,6 +257,22 @@ class Resolver:
             self.index.save(entity, keys)
             ids.append(entity.id)
         return ids
+
+    def _surname_as_person(self, local: LocalEntity) -> LocalEntity:
+        """A one-word place, organisation or thing that is the surname of a person the
+        corpus knows well ("Abinader" tagged LOC where the article never gives the full
+        name) is that person's, unless the corpus or the place list knows a place or an
+        organisation of that name ("Washington", "Lima")."""
+        key = name_key(local.name)
+        if local.label not in ("LOC", "ORG", "MISC") or not _is_bare(local) or not key:
+            return local
+        if key in gpe_names():
+            return local
+        others = self.index.candidates(name_keys(local.name, local.label) | _non_person_keys(key))
+        people = self.index.candidates({f"PER1{key}"})
+        if others or not any(_known_by_surname(p, key) for p in people):
+            return local
+        return replace(local, label="PERSON")
 
     def _match(
         self, local: LocalEntity, keys: set[str], context: Counter[str]
