@@ -177,3 +177,11 @@ def test_a_surname_that_is_also_a_known_place_stays_a_place() -> None:
     lugo = [doc(("Tomás Herrera Lugo", "PERSON")) for _ in range(2)]
     ids, _ = resolve(doc(("Lugo", "LOC")), *lugo, doc(("Lugo", "LOC")))
     assert ids[3][0] == ids[0][0] != ids[1][0]  # the corpus knows a place Lugo
+
+
+def test_a_full_name_seen_once_needs_its_surname_used_alone() -> None:
+    from collections import Counter
+
+    assert canonical_name(Counter({"Twitter": 52, "Twitter West": 1}), person=True) == "Twitter"
+    only_nickname = Counter({"El Contador": 6, "María Fernanda Gómez Ruiz": 1})
+    assert canonical_name(only_nickname, person=True) == "María Fernanda Gómez Ruiz"

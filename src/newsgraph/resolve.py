@@ -340,13 +340,25 @@ def canonical_name(aliases: Counter[str], *, person: bool = False) -> str | None
     if not aliases:
         return None
     full = [a for a in aliases if _is_full_name(a)] if person else []
-    if full:
-        attested = [a for a in full if aliases[a] >= 2]
-        if attested:
-            return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
-        return max(full, key=lambda a: (aliases[a], len(a.split()), _accents(a), a))
+    attested = [a for a in full if aliases[a] >= 2]
+    if attested:
+        return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
+    supported = [a for a in full if _supported(a, aliases)]
+    if supported:
+        return max(supported, key=lambda a: (aliases[a], len(a.split()), _accents(a), a))
     attested = [a for a, n in aliases.items() if n >= 2] or list(aliases)
     return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
+
+
+def _supported(name: str, aliases: Counter[str]) -> bool:
+    """A full name seen once is the person's when one of its surnames is also used alone,
+    or when the person is otherwise only known by nicknames: "María Fernanda Gómez Ruiz"
+    beside "Gómez" or "El Contador", not a mislabelled "Twitter West" beside "Twitter"."""
+    surnames = {name_key(w) for w in name.split()[1:]}
+    others = [a for a in aliases if a != name]
+    if any(name_key(a) in surnames for a in others):
+        return True
+    return all(a.split()[0] in NICKNAME_ARTICLES for a in others)
 
 
 def _is_full_name(name: str) -> bool:
