@@ -301,3 +301,13 @@ def test_time_zones_and_page_labels_are_not_entities() -> None:
 )
 def test_institution_and_case_heads_give_their_label(name: str, label: Label, refined: str) -> None:
     assert refine_label(name, label) == refined
+
+
+def test_bare_titles_and_lowercase_words_are_not_entities() -> None:
+    result = analyze_text(
+        "El presidente anunció el plan. Presidente, remarcó Rebeca Anaya Lugo, no hay tiempo.",
+        language="es",
+    )
+    names = {e.name for e in result.entities}
+    assert not names & {"Presidente", "El presidente", "presidente", "remarcó"}
+    assert "Rebeca Anaya Lugo" in names

@@ -115,15 +115,22 @@ def _without_non_names(
     zones ("UTC") and page labels ("Video") (``lang/*/not_names.txt``)."""
     stop = frozenset().union(*(_stop_words(code) for code in languages))
     real = {
-        m.local
-        for m in mentions
-        if not _is_function_word(m.text, stop) and name_key(m.text) not in _not_names()
+        m.local for m in mentions if not _is_function_word(m.text, stop) and _may_be_name(m.text)
     }
     if len(real) == len(entities):
         return mentions, entities
     new_index = {old: new for new, old in enumerate(sorted(real))}
     kept = [replace(e, index=new_index[e.index]) for e in entities if e.index in real]
     return [replace(m, local=new_index[m.local]) for m in mentions if m.local in real], kept
+
+
+def _may_be_name(text: str) -> bool:
+    """Not a listed non-name, not a bare title ("Presidente", "El presidente") and with a
+    capital letter somewhere (the Spanish model tags verbs such as "remarcó")."""
+    key = name_key(LEADING_ARTICLE.sub("", text, count=1).removeprefix("El "))
+    if key in _not_names() or tuple(key.split()) in _titles():
+        return False
+    return any(ch.isupper() for ch in text)
 
 
 def _is_function_word(text: str, stop: frozenset[str]) -> bool:
