@@ -125,12 +125,9 @@ def _without_non_names(
 
 
 def _may_be_name(text: str) -> bool:
-    """Not a listed non-name, not a bare title ("Presidente", "El presidente") and with a
-    capital letter somewhere (the Spanish model tags verbs such as "remarcó")."""
+    """Not a listed non-name and not a bare title ("Presidente", "El presidente")."""
     key = name_key(LEADING_ARTICLE.sub("", text, count=1).removeprefix("El "))
-    if key in _not_names() or tuple(key.split()) in _titles():
-        return False
-    return any(ch.isupper() for ch in text)
+    return key not in _not_names() and tuple(key.split()) not in _titles()
 
 
 def _is_function_word(text: str, stop: frozenset[str]) -> bool:
