@@ -250,3 +250,65 @@ def test_company_abbreviation_keeps_its_dot() -> None:
     text = "Ferrandiz Holdings Inc. said so to Ferrandiz Holdings."
     assert text[slice(*_trim(text, 0, 23))] == "Ferrandiz Holdings Inc."
     assert text[slice(*_trim(text, 35, len(text)))] == "Ferrandiz Holdings"
+
+
+def test_apostrophe_inside_a_word_never_closes_a_quoted_alias() -> None:
+    text = 'Nadia Ferrell wrote on Twitter, "Today\'s ruling is a scandal." Today was quiet.'
+    mentions, entities = chain_mentions(
+        text, spans(text, ("Nadia Ferrell", "PERSON"), ("Twitter", "ORG"))
+    )
+    assert all("Today" not in e.aliases for e in entities)
+    assert [m.text for m in mentions] == ["Nadia Ferrell", "Twitter"]
+
+
+def test_quotation_after_a_speech_verb_and_comma_is_not_an_alias() -> None:
+    text = "Nadia Ferrell said via Twitter, “Victory Tonight”. Victory Tonight is a song."
+    _, entities = chain_mentions(text, spans(text, ("Nadia Ferrell", "PERSON"), ("Twitter", "ORG")))
+    assert all("Victory Tonight" not in e.aliases for e in entities)
+
+
+def test_nickname_between_commas_after_a_speech_verb_stays_an_alias() -> None:
+    text = "Police said Ramiro Paredes, ‘El Güero’, fled. El Güero was seen in Sonora."
+    mentions, _ = chain_mentions(text, spans(text, ("Ramiro Paredes", "PERSON")))
+    assert [m.text for m in mentions] == ["Ramiro Paredes", "El Güero", "El Güero"]
+    assert len({m.local for m in mentions}) == 1
+
+
+def test_time_zones_and_page_labels_are_not_entities() -> None:
+    english = analyze_text(
+        "Polls in Tarrow County closed at 20:00 UTC on Tuesday, and Nadia Ferrell conceded "
+        "at 21:30 UTC."
+    )
+    assert "UTC" not in {e.name for e in english.entities}
+    spanish = analyze_text(
+        "VIDEO. La alcaldesa Rebeca Anaya Lugo inauguró el puente. Video: el puente de Tula.",
+        language="es",
+    )
+    names = {e.name for e in spanish.entities}
+    assert not names & {"VIDEO", "Video"}
+    assert "Rebeca Anaya Lugo" in names
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "refined"),
+    [
+        ("El Gobierno", "PERSON", "ORG"),
+        ("Gobierno", "LOC", "ORG"),
+        ("Ministerio de Aguas Nuevas", "PERSON", "ORG"),
+        ("Caso Tarrow", "PERSON", "MISC"),
+        ("Palacio de Gobierno", "LOC", "LOC"),
+        ("Rebeca Anaya Lugo", "PERSON", "PERSON"),
+    ],
+)
+def test_institution_and_case_heads_give_their_label(name: str, label: Label, refined: str) -> None:
+    assert refine_label(name, label) == refined
+
+
+def test_bare_titles_are_not_entities() -> None:
+    result = analyze_text(
+        "El presidente anunció el plan. Presidente, remarcó Rebeca Anaya Lugo, no hay tiempo.",
+        language="es",
+    )
+    names = {e.name for e in result.entities}
+    assert not names & {"Presidente", "El presidente", "presidente"}
+    assert "Rebeca Anaya Lugo" in names

@@ -122,3 +122,66 @@ def test_an_alias_seen_before_finds_its_entity() -> None:
     ids, index = resolve(first, doc(("El Contador", "PERSON")))
     assert ids[0] == ids[1]
     assert "Gerardo Ocaña Villalobos" in index.entities[ids[0][0]].aliases
+
+
+def test_a_person_is_named_by_a_full_name_never_a_nickname() -> None:
+    from collections import Counter
+
+    aliases = Counter({"El Contador": 6, "Gómez": 4, "María Fernanda Gómez Ruiz": 1})
+    assert canonical_name(aliases, person=True) == "María Fernanda Gómez Ruiz"
+    # An organisation keeps the most complete well-attested spelling.
+    assert canonical_name(Counter({"El Contador": 6, "Contador SA": 1})) == "El Contador"
+
+
+def test_a_person_seen_only_by_surname_and_nickname_keeps_the_attested_spelling() -> None:
+    from collections import Counter
+
+    aliases = Counter({"El Contador": 6, "Gómez": 4, "dijo Gómez": 1})
+    assert canonical_name(aliases, person=True) == "El Contador"
+
+
+def test_resolved_person_takes_the_full_name_over_a_frequent_nickname() -> None:
+    nick = doc(("El Contador", "PERSON"), ("María Fernanda Gómez Ruiz", "PERSON"))
+    nick.entities[:] = [
+        LocalEntity(
+            0, "María Fernanda Gómez Ruiz", "PERSON", ("El Contador", "María Fernanda Gómez Ruiz")
+        )
+    ]
+    nick.mentions[:] = [
+        Mention(m.start, m.end, m.text, "PERSON", 0) for m in [*nick.mentions, nick.mentions[0]]
+    ]
+    _, index = resolve(nick)
+    (entity,) = index.entities.values()
+    assert entity.name == "María Fernanda Gómez Ruiz"
+
+
+def test_bare_surname_tagged_a_place_joins_a_well_known_person() -> None:
+    ids, index = resolve(
+        doc(("Rebeca Anaya Lugo", "PERSON")),
+        doc(("Rebeca Anaya Lugo", "PERSON"), ("Lugo", "PERSON")),
+        doc(("Lugo", "LOC")),
+    )
+    assert ids[2][0] == ids[0][0]
+    assert index.entities[ids[0][0]].label == "PERSON"
+
+
+def test_bare_surname_of_a_person_seen_once_stays_a_place() -> None:
+    ids, _ = resolve(doc(("Rebeca Anaya Lugo", "PERSON")), doc(("Lugo", "LOC")))
+    assert ids[1][0] != ids[0][0]
+
+
+def test_a_surname_that_is_also_a_known_place_stays_a_place() -> None:
+    people = [doc(("Tomás Herrera Lima", "PERSON")) for _ in range(2)]
+    ids, _ = resolve(*people, doc(("Lima", "LOC")))
+    assert ids[2][0] != ids[0][0]  # a listed capital
+    lugo = [doc(("Tomás Herrera Lugo", "PERSON")) for _ in range(2)]
+    ids, _ = resolve(doc(("Lugo", "LOC")), *lugo, doc(("Lugo", "LOC")))
+    assert ids[3][0] == ids[0][0] != ids[1][0]  # the corpus knows a place Lugo
+
+
+def test_a_full_name_seen_once_needs_its_surname_used_alone() -> None:
+    from collections import Counter
+
+    assert canonical_name(Counter({"Twitter": 52, "Twitter West": 1}), person=True) == "Twitter"
+    only_nickname = Counter({"El Contador": 6, "María Fernanda Gómez Ruiz": 1})
+    assert canonical_name(only_nickname, person=True) == "María Fernanda Gómez Ruiz"

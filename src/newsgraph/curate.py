@@ -95,7 +95,9 @@ def _fold(survivor: CorpusEntity, absorbed: CorpusEntity) -> None:
     survivor.context.update(absorbed.context)
     survivor.mentions += absorbed.mentions
     survivor.documents += absorbed.documents
-    survivor.name = canonical_name(survivor.aliases) or survivor.name
+    survivor.name = (
+        canonical_name(survivor.aliases, person=survivor.label == "PERSON") or survivor.name
+    )
 
 
 def _repoint(store: Store, old: str, new: str) -> None:

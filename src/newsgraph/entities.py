@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -103,21 +104,30 @@ def extract_entities(
     if missed:
         mentions, entities = chain_mentions(text, sorted([*raw, *missed]), article.language)
     languages = {seg.segment.language for seg in segments}
-    return _without_function_words(mentions, entities, languages)
+    return _without_non_names(mentions, entities, languages)
 
 
-def _without_function_words(
+def _without_non_names(
     mentions: list[Mention], entities: list[LocalEntity], languages: Iterable[str]
 ) -> tuple[list[Mention], list[LocalEntity]]:
-    """Entities none of whose mentions is more than one function word are dropped: the
-    Spanish model takes sentence-initial "Según", "También", "Además" for names."""
+    """Entities none of whose mentions is a name are dropped: the Spanish model takes
+    sentence-initial "Según", "También", "Además" for names, and both models tag time
+    zones ("UTC") and page labels ("Video") (``lang/*/not_names.txt``)."""
     stop = frozenset().union(*(_stop_words(code) for code in languages))
-    real = {m.local for m in mentions if not _is_function_word(m.text, stop)}
+    real = {
+        m.local for m in mentions if not _is_function_word(m.text, stop) and _may_be_name(m.text)
+    }
     if len(real) == len(entities):
         return mentions, entities
     new_index = {old: new for new, old in enumerate(sorted(real))}
     kept = [replace(e, index=new_index[e.index]) for e in entities if e.index in real]
     return [replace(m, local=new_index[m.local]) for m in mentions if m.local in real], kept
+
+
+def _may_be_name(text: str) -> bool:
+    """Not a listed non-name and not a bare title ("Presidente", "El presidente")."""
+    key = name_key(LEADING_ARTICLE.sub("", text, count=1).removeprefix("El "))
+    return key not in _not_names() and tuple(key.split()) not in _titles()
 
 
 def _is_function_word(text: str, stop: frozenset[str]) -> bool:
@@ -165,9 +175,17 @@ def _is_number_word(word: str) -> bool:
 
 def refine_label(name: str, label: Label) -> Label:
     """A place the model calls LOC (the Spanish model has no GPE) or MISC is a GPE when
-    its whole name is a listed country, capital or state."""
-    if label in ("LOC", "MISC") and name_key(name) in _gpe_names():
+    its whole name is a listed country, capital or state; a person, place or thing whose
+    name begins with an institution's or a case's head noun ("El Gobierno", "Ministerio
+    Público", "Caso Odebrecht") takes the head's label."""
+    if label in ("LOC", "MISC") and name_key(name) in gpe_names():
         return "GPE"
+    words = LEADING_ARTICLE.sub("", name, count=1).split()
+    if words[:1] == ["El"]:  # "El Gobierno": a capitalised article before a common noun
+        words = words[1:]
+    head = _head_labels().get(words[0]) if words else None
+    if head and label in ("PERSON", "LOC", "MISC"):
+        return head
     return label
 
 
@@ -320,7 +338,8 @@ def _title_words() -> frozenset[str]:
 
 
 @cache
-def _gpe_names() -> frozenset[str]:
+def gpe_names() -> frozenset[str]:
+    """Keys of the listed countries, capitals and states."""
     return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "gpe"))
 
 
@@ -328,6 +347,26 @@ def _gpe_names() -> frozenset[str]:
 def _name_abbreviations() -> frozenset[str]:
     return frozenset(
         a.casefold() for code in LIST_LANGUAGES for a in lang.lines(code, "name_abbreviations")
+    )
+
+
+@cache
+def _head_labels() -> dict[str, Label]:
+    """Head nouns of institution and case names and the label they give (case-sensitive:
+    "Caso Odebrecht" is a case, "caso" a word)."""
+    pairs = (line.split() for code in LIST_LANGUAGES for line in lang.lines(code, "head_labels"))
+    return {word: cast(Label, label) for word, label in pairs}
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "not_names"))
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(
+        name_key(v) for code in LIST_LANGUAGES for v in lang.lines(code, "speech_verbs")
     )
 
 
@@ -392,28 +431,31 @@ def find_aliases(text: str, mentions: Sequence[RawMention]) -> dict[int, set[str
     for i, m in enumerate(mentions):
         aliases = found.setdefault(i, set())
         aliases.update(_inner_nicknames(text[m.start : m.end]))
-        aliases.update(_following_aliases(text, m.end))
+        aliases.update(_following_aliases(text, m.start, m.end))
         if not aliases:
             del found[i]
     return found
 
 
-_INNER_NICK = re.compile(rf"[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}]")
+#: A quoted phrase: the quote marks stand outside words, so the apostrophe of "Today's"
+#: or "O'Brien" neither opens nor closes one.
+_QUOTED = rf"(?<!\w)[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}](?!\w)"
+_INNER_NICK = re.compile(_QUOTED)
 
 
 def _inner_nicknames(span: str) -> set[str]:
     return {m.group(1).strip() for m in _INNER_NICK.finditer(span)}
 
 
-def _following_aliases(text: str, end: int) -> set[str]:
+def _following_aliases(text: str, start: int, end: int) -> set[str]:
     after = text[end : end + 120]
     aliases: set[str] = set()
     acronym = re.match(r"\s*\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ.&-]{1,12})\)", after)
     if acronym and sum(ch.isupper() for ch in acronym.group(1)) >= 2:
         aliases.add(acronym.group(1))
-    quoted = re.match(rf"\s*,?\s*[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}]", after)
-    if quoted and quoted.group(1)[:1].isupper():
-        aliases.add(quoted.group(1).strip())
+    quoted = re.match(rf"\s*(,?)\s*{_QUOTED}", after)
+    if quoted and _is_quoted_alias(text, start, quoted, comma=bool(quoted.group(1))):
+        aliases.add(quoted.group(2).strip())
     cue = re.match(
         rf",?\s*(?:(?:who is|who was|also|quien es|mejor)\s+)?(?i:{_nickname_cues()})\s+"
         rf"[{NICK_QUOTES}]?({_CUED_NAME}(?:[{NICK_QUOTES}]?,?\s+(?:or|o)\s+[{NICK_QUOTES}]?"
@@ -423,6 +465,20 @@ def _following_aliases(text: str, end: int) -> set[str]:
     if cue:
         aliases.update(_alternatives(cue.group(1)))
     return aliases
+
+
+def _is_quoted_alias(text: str, start: int, quoted: re.Match[str], *, comma: bool) -> bool:
+    """A capitalised quoted name after a mention, not the opening of a quotation: a
+    sentence inside the quotes, or a comma-led quote in a clause with a speech verb that
+    no comma closes ("said via Twitter, “Today we won”" but not "said Ramiro Paredes,
+    ‘El Güero’, fled"), is what someone said."""
+    name = quoted.group(2)
+    if not name[:1].isupper() or name.rstrip()[-1:] in ".!?,;:":
+        return False
+    if not comma or quoted.string[quoted.end() : quoted.end() + 1] == ",":
+        return True
+    clause = re.split(r"[.!?;:\n]", text[max(0, start - 120) : start])[-1]
+    return not any(name_key(w) in _speech_verbs() for w in clause.split())
 
 
 #: A name after a nickname cue: up to four capitalised words or initials (a dot ends a

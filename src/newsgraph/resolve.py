@@ -24,14 +24,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Protocol
 
 from rapidfuzz.distance import Levenshtein
 
 from . import lang
-from .entities import name_key, surface_name
+from .entities import NICK_QUOTES, gpe_names, name_key, surface_name
 from .records import DocResult, Label, LocalEntity
 
 #: Labels that may name the same thing (the models confuse countries and regions).
@@ -40,6 +40,13 @@ LABEL_GROUPS: dict[str, str] = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "
 #: A word differing by at most this many edits is a typo of another, if long enough.
 TYPO_EDITS = 1
 TYPO_MIN_LENGTH = 5
+#: Words that begin nicknames, not given names ("El Contador", "La Jefa", "The Butcher").
+NICKNAME_ARTICLES = frozenset({"El", "La", "Los", "Las", "The"})
+#: Lower-case words inside full names ("Hugo de la Vega", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "do", "dos", "van", "von"})
+#: Articles a person must appear in before a bare surname the model calls a place or an
+#: organisation is taken for theirs: one article could be a namesake.
+SURNAME_MIN_DOCUMENTS = 2
 #: Co-mentioned entities remembered per entity, for breaking ties.
 CONTEXT_SIZE = 30
 
@@ -206,6 +213,18 @@ def _candidate_exact_keys(candidate: CorpusEntity) -> set[str]:
     return keys
 
 
+def _non_person_keys(key: str) -> set[str]:
+    return {f"{g}={key}" for g in set(LABEL_GROUPS.values()) if g != "PER"}
+
+
+def _known_by_surname(candidate: CorpusEntity, surname: str) -> bool:
+    """A person of the corpus, seen in several articles, with a full name ending in
+    ``surname``."""
+    if candidate.label != "PERSON" or candidate.documents < SURNAME_MIN_DOCUMENTS:
+        return False
+    return any(len(n) > 1 and n[-1] == surname for n in _names(candidate))
+
+
 def _is_bare(local: LocalEntity) -> bool:
     return all(len(name_key(a).split()) <= 1 for a in {local.name, *local.aliases})
 
@@ -223,6 +242,7 @@ class Resolver:
         ids: list[str] = []
         touched: dict[str, CorpusEntity] = {}
         for local in result.entities:
+            local = self._surname_as_person(local)
             keys = blocking_keys(local)
             # Full names are found by their own keys; the surname buckets, which grow with
             # the corpus, are searched only for a bare surname.
@@ -237,6 +257,22 @@ class Resolver:
             self.index.save(entity, keys)
             ids.append(entity.id)
         return ids
+
+    def _surname_as_person(self, local: LocalEntity) -> LocalEntity:
+        """A one-word place, organisation or thing that is the surname of a person the
+        corpus knows well ("Abinader" tagged LOC where the article never gives the full
+        name) is that person's, unless the corpus or the place list knows a place or an
+        organisation of that name ("Washington", "Lima")."""
+        key = name_key(local.name)
+        if local.label not in ("LOC", "ORG", "MISC") or not _is_bare(local) or not key:
+            return local
+        if key in gpe_names():
+            return local
+        others = self.index.candidates(name_keys(local.name, local.label) | _non_person_keys(key))
+        people = self.index.candidates({f"PER1{key}"})
+        if others or not any(_known_by_surname(p, key) for p in people):
+            return local
+        return replace(local, label="PERSON")
 
     def _match(
         self, local: LocalEntity, keys: set[str], context: Counter[str]
@@ -289,19 +325,49 @@ class Resolver:
         entity.documents += 1 if first else 0
         if entity.label != local.label and local.label == "PERSON":
             entity.label = local.label
-        entity.name = canonical_name(entity.aliases) or entity.name
+        entity.name = canonical_name(entity.aliases, person=entity.label == "PERSON") or entity.name
 
 
-def canonical_name(aliases: Counter[str]) -> str | None:
+def canonical_name(aliases: Counter[str], *, person: bool = False) -> str | None:
     """The most complete well-attested spelling, with accents.
 
     Among spellings seen at least twice (or all, when none is), the one with most words,
-    then most accented letters, then the most frequent.
+    then most accented letters, then the most frequent. A person is named by a full name
+    (given name and surnames) whenever one is attested, however often a nickname ("El
+    Contador") or a bare surname is used: the most frequent full name, and among those
+    seen equally often the longest, then the one with accents.
     """
     if not aliases:
         return None
+    full = [a for a in aliases if _is_full_name(a)] if person else []
+    attested = [a for a in full if aliases[a] >= 2]
+    if attested:
+        return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
+    supported = [a for a in full if _supported(a, aliases)]
+    if supported:
+        return max(supported, key=lambda a: (aliases[a], len(a.split()), _accents(a), a))
     attested = [a for a, n in aliases.items() if n >= 2] or list(aliases)
     return max(attested, key=lambda a: (len(a.split()), _accents(a), aliases[a], a))
+
+
+def _supported(name: str, aliases: Counter[str]) -> bool:
+    """A full name seen once is the person's when one of its surnames is also used alone,
+    or when the person is otherwise only known by nicknames: "María Fernanda Gómez Ruiz"
+    beside "Gómez" or "El Contador", not a mislabelled "Twitter West" beside "Twitter"."""
+    surnames = {name_key(w) for w in name.split()[1:]}
+    others = [a for a in aliases if a != name]
+    if any(name_key(a) in surnames for a in others):
+        return True
+    return all(a.split()[0] in NICKNAME_ARTICLES for a in others)
+
+
+def _is_full_name(name: str) -> bool:
+    """Two or more name words, the first capitalised and not an article: "María Fernanda
+    Gómez Ruiz", "Hugo de la Vega", not "El Contador" or "aseguró Milei"."""
+    words = name.split()
+    if len(words) < 2 or words[0] in NICKNAME_ARTICLES or any(q in name for q in NICK_QUOTES):
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and words[0][:1].isupper()
 
 
 def _accents(name: str) -> int:
