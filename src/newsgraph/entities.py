@@ -379,6 +379,14 @@ def _nickname_cues() -> str:
 def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Title words removed: (name words, roles). A title inside the span takes what is
     before it along ("United States Attorney Jessie Liu" → role "United States Attorney")."""
+    name, roles = _strip_titles_of(tuple(words))
+    return list(name), list(roles)
+
+
+@lru_cache(maxsize=65_536)
+def _strip_titles_of(words_: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # Cached: the same names recur across an article and a corpus.
+    words = list(words_)
     roles: list[str] = []
     inner = _inner_title(words)
     if inner:
@@ -394,7 +402,7 @@ def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
                 roles.append(" ".join(words[:n]))
                 words, keys, changed = words[n:], keys[n:], True
                 break
-    return words, roles
+    return tuple(words), tuple(roles)
 
 
 def _inner_title(words: list[str]) -> int:
