@@ -51,6 +51,23 @@ def test_father_and_son_stay_apart_across_articles() -> None:
     assert ids[0] != ids[1]
 
 
+def person(name: str, *aliases: str) -> DocResult:
+    """An article naming one person by ``name`` and, further on, by ``aliases``."""
+    result = doc((name, "PERSON"))
+    entity = LocalEntity(0, name, "PERSON", (name, *aliases))
+    return DocResult(result.article, result.mentions, [entity])
+
+
+def test_a_bare_given_name_never_joins_someone_across_articles() -> None:
+    # "Jorge" is how the first article calls Jorge Ferrel Díaz on second mention; in the
+    # second article a bare "Jorge" nicknamed "Tuto" is somebody else.
+    ids, index = resolve(person("Jorge Ferrel Díaz", "Jorge"), person("Jorge", "Tuto"))
+    assert ids[0] != ids[1]
+    assert "Tuto" not in index.entities[ids[0][0]].aliases
+    ids, _ = resolve(person("Jorge Ferrel Díaz", "Jorge"), person("Ferrel"))
+    assert ids[0] == ids[1]
+
+
 def test_bare_surname_merges_only_when_unambiguous() -> None:
     ids, _ = resolve(doc(("Octavio Zamudio", "PERSON")), doc(("Zamudio", "PERSON")))
     assert ids[0] == ids[1]

@@ -129,13 +129,25 @@ def lookup_keys(name: str) -> list[str]:
 
 def blocking_keys(local: LocalEntity) -> set[str]:
     """Every key a local entity is filed and looked up under."""
+    names = {local.name, *local.aliases}
+    if local.label == "PERSON":
+        names -= _bare_given_names(names)
     keys: set[str] = set()
-    for name in {local.name, *local.aliases}:
+    for name in names:
         keys |= name_keys(name, local.label)
     if local.label == "PERSON":
-        for name in {local.name, *local.aliases}:
+        for name in names:
             keys |= _person_keys(name_key(name).split())
     return keys
+
+
+def _bare_given_names(names: Iterable[str]) -> set[str]:
+    """One-word names that are the given name of a full name among ``names`` ("Jorge"
+    beside "Jorge Ferrel Díaz"): too ambiguous to file a person under across articles."""
+    split = {n: name_key(n).split() for n in names}
+    full = [w for w in split.values() if len(w) > 1]
+    given = {w[0] for w in full} - {x for w in full for x in w[1:]}
+    return {n for n, w in split.items() if len(w) == 1 and w[0] in given}
 
 
 def _person_keys(words: list[str]) -> set[str]:
@@ -163,8 +175,11 @@ def _words_agree(a: str, b: str) -> bool:
 
 def person_names_agree(a: list[str], b: list[str]) -> bool:
     """Two people's names can be one person's: see the module docstring."""
+    if len(a) == 1 and len(b) == 1:
+        return a == b
     if len(a) == 1 or len(b) == 1:
-        return (a if len(a) == 1 else b)[0] in (b if len(a) == 1 else a)
+        # A bare word is a surname across articles: a given name alone is anyone's.
+        return (a if len(a) == 1 else b)[0] in (b if len(a) == 1 else a)[1:]
     if a[0] != b[0]:
         short, long = (a, b) if len(a) < len(b) else (b, a)
         return long[len(long) - len(short) :] == short  # surnames only
