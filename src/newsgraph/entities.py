@@ -245,6 +245,8 @@ def _missed_person_names(
     person_words = {
         w for e in entities if e.label == "PERSON" for a in e.aliases for w in name_key(a).split()
     }
+    if not person_words:
+        return []
     taken = [(m.start, m.end) for m in mentions]
     found: list[tuple[int, int, Label]] = []
     for seg in segments:

@@ -36,8 +36,9 @@ PARAGRAPH_LANG_CONFIDENCE = 0.80
 ARTICLE_LANG_CONFIDENCE = 0.80
 #: Languages an unsure detection chooses among, unless the caller names others.
 READ_LANGUAGES = ("en", "es")
-#: Characters of text used to detect the article language.
-ARTICLE_SAMPLE_CHARS = 5000
+#: Characters of text used to detect the article language: enough for a confident answer,
+#: and every paragraph is detected again on its own.
+ARTICLE_SAMPLE_CHARS = 2000
 #: Metadata lines are short; longer lines are article text even if they start like one.
 MAX_METADATA_LINE = 120
 #: Bylines and datelines are looked for only in the first lines of an article.
