@@ -312,3 +312,10 @@ def test_bare_titles_are_not_entities() -> None:
     names = {e.name for e in result.entities}
     assert not names & {"Presidente", "El presidente", "presidente"}
     assert "Rebeca Anaya Lugo" in names
+
+
+def test_platforms_the_model_calls_people_are_organisations() -> None:
+    result = analyze_text(
+        "The mayor Dalia Ontiveros Ruelas wrote on Twitter that the bridge would reopen."
+    )
+    assert result.entities[entity_of(result, "Twitter")].label == "ORG"

@@ -124,6 +124,21 @@ def test_a_person_tagged_org_in_another_article_is_the_same_person() -> None:
     assert index.entities[ids[0][0]].label == "PERSON"
 
 
+def test_a_place_takes_the_label_most_mentions_carry() -> None:
+    ids, index = resolve(doc(("Tlacotalpan", "LOC")), doc(("Tlacotalpan", "GPE")),
+                         doc(("Tlacotalpan", "GPE")))  # fmt: skip
+    entity = index.entities[ids[0][0]]
+    assert len({i[0] for i in ids}) == 1
+    assert entity.label == "GPE" and entity.labels == {"LOC": 1, "GPE": 2}
+
+
+def test_a_thing_with_a_number_is_no_full_name_of_a_person() -> None:
+    ids, index = resolve(doc(("Zika-21", "ORG")), doc(("Zika-21", "PERSON")),
+                         doc(("Zika-21", "ORG")))  # fmt: skip
+    assert {index.entities[i[0]].label for i in ids} <= {"ORG", "PERSON"}
+    assert index.entities[ids[0][0]].label == "ORG"
+
+
 def test_one_word_names_do_not_cross_labels() -> None:
     ids, _ = resolve(doc(("Ocampo", "PERSON")), doc(("Ocampo", "ORG")))
     assert ids[0] != ids[1]

@@ -93,6 +93,7 @@ def _fold(survivor: CorpusEntity, absorbed: CorpusEntity) -> None:
     survivor.aliases.update(absorbed.aliases)
     survivor.roles.update(absorbed.roles)
     survivor.context.update(absorbed.context)
+    survivor.labels.update(absorbed.labels)
     survivor.mentions += absorbed.mentions
     survivor.documents += absorbed.documents
     survivor.name = (

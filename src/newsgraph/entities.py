@@ -177,7 +177,11 @@ def refine_label(name: str, label: Label) -> Label:
     """A place the model calls LOC (the Spanish model has no GPE) or MISC is a GPE when
     its whole name is a listed country, capital or state; a person, place or thing whose
     name begins with an institution's or a case's head noun ("El Gobierno", "Ministerio
-    Público", "Caso Odebrecht") takes the head's label."""
+    Público", "Caso Odebrecht") takes the head's label; names the models get wrong again
+    and again (Twitter, a person to the English model) take their listed label."""
+    known = _known_labels().get(name_key(name))
+    if known is not None:
+        return known
     if label in ("LOC", "MISC") and name_key(name) in gpe_names():
         return "GPE"
     words = LEADING_ARTICLE.sub("", name, count=1).split()
@@ -350,6 +354,17 @@ def _name_abbreviations() -> frozenset[str]:
     return frozenset(
         a.casefold() for code in LIST_LANGUAGES for a in lang.lines(code, "name_abbreviations")
     )
+
+
+@cache
+def _known_labels() -> dict[str, Label]:
+    """Name key → label, for the names in ``lang/*/known_labels.txt``."""
+    pairs = (
+        line.rsplit(maxsplit=1)
+        for code in LIST_LANGUAGES
+        for line in lang.lines(code, "known_labels")
+    )
+    return {name_key(name): cast(Label, label) for name, label in pairs}
 
 
 @cache

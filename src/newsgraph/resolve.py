@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Protocol
+from typing import Protocol, cast
 
 from rapidfuzz.distance import Levenshtein
 
@@ -63,6 +63,7 @@ class CorpusEntity:
     mentions: int = 0
     documents: int = 0
     context: Counter[str] = field(default_factory=Counter)  # co-mentioned name keys
+    labels: Counter[str] = field(default_factory=Counter)  # mentions per label
 
 
 class EntityIndex(Protocol):
@@ -338,9 +339,26 @@ class Resolver:
         entity.roles.update(local.roles)
         entity.mentions += mentions
         entity.documents += 1 if first else 0
-        if entity.label != local.label and local.label == "PERSON":
-            entity.label = local.label
+        entity.labels[local.label] += max(mentions, 1)
+        full = any(_is_full_name(a) for a in entity.aliases)
+        entity.label = voted_label(entity.labels, entity.label, full_name=full)
         entity.name = canonical_name(entity.aliases, person=entity.label == "PERSON") or entity.name
+
+
+def voted_label(labels: Counter[str], current: Label, *, full_name: bool = False) -> Label:
+    """The label most mentions carry; on a tie the current one, then PERSON (the models
+    more often call a person something else than the reverse). A name of several words
+    that was ever a person's stays a person ("Graciela Valdivia Mora" tagged ORG in two
+    articles); a one-word name goes by the majority (Twitter, a person in one article)."""
+    if not labels:
+        return current
+    if full_name and labels.get("PERSON"):
+        return "PERSON"
+    best = max(labels.values())
+    tied = {label for label, n in labels.items() if n == best}
+    if current in tied:
+        return current
+    return cast(Label, "PERSON" if "PERSON" in tied else min(tied))
 
 
 def canonical_name(aliases: Counter[str], *, person: bool = False) -> str | None:

@@ -197,7 +197,7 @@ class SqliteIndex:
 
     def load(self, entity_id: str) -> CorpusEntity:
         row = self.db.execute(
-            "SELECT id, name, label, mentions, documents, context FROM entities WHERE id=?",
+            "SELECT id, name, label, mentions, documents, context, labels FROM entities WHERE id=?",
             (entity_id,),
         ).fetchone()
         aliases = Counter(
@@ -219,16 +219,18 @@ class SqliteIndex:
         return CorpusEntity(
             id=row[0], name=row[1], label=cast(Label, row[2]), aliases=aliases, roles=roles,
             mentions=row[3], documents=row[4], context=Counter(json.loads(row[5])),
+            labels=Counter(json.loads(row[6])) or Counter({row[2]: row[3]}),
         )  # fmt: skip
 
     def save(self, entity: CorpusEntity, keys: Iterable[str]) -> None:
         self.db.execute(
-            "INSERT INTO entities (id, name, label, mentions, documents, context)"
-            " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+            "INSERT INTO entities (id, name, label, mentions, documents, context, labels)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
             " label=excluded.label, mentions=excluded.mentions, documents=excluded.documents,"
-            " context=excluded.context",
+            " context=excluded.context, labels=excluded.labels",
             (entity.id, entity.name, entity.label, entity.mentions, entity.documents,
-             json.dumps(dict(entity.context), ensure_ascii=False, sort_keys=True)),
+             json.dumps(dict(entity.context), ensure_ascii=False, sort_keys=True),
+             json.dumps(dict(entity.labels), sort_keys=True)),
         )  # fmt: skip
         self.db.executemany(
             "INSERT INTO entity_aliases (entity, alias, count) VALUES (?,?,?)"
