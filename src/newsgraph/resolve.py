@@ -31,7 +31,7 @@ from typing import Protocol, cast
 from rapidfuzz.distance import Levenshtein
 
 from . import lang
-from .entities import NICK_QUOTES, gpe_names, name_key, surface_name
+from .entities import NICK_QUOTES, gpe_names, name_key, refine_label, surface_name
 from .records import DocResult, Label, LocalEntity
 
 #: Labels that may name the same thing (the models confuse countries and regions).
@@ -340,7 +340,9 @@ class Resolver:
         entity.mentions += mentions
         entity.documents += 1 if first else 0
         entity.labels[local.label] += max(mentions, 1)
-        full = any(_is_full_name(a) for a in entity.aliases)
+        full = any(
+            _is_full_name(a) and refine_label(a, "PERSON") == "PERSON" for a in entity.aliases
+        )
         entity.label = voted_label(entity.labels, entity.label, full_name=full)
         entity.name = canonical_name(entity.aliases, person=entity.label == "PERSON") or entity.name
 
