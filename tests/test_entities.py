@@ -319,3 +319,12 @@ def test_platforms_the_model_calls_people_are_organisations() -> None:
         "The mayor Dalia Ontiveros Ruelas wrote on Twitter that the bridge would reopen."
     )
     assert result.entities[entity_of(result, "Twitter")].label == "ORG"
+
+
+def test_a_unit_glued_to_its_number_is_not_a_name_word() -> None:
+    from newsgraph.annotate import DEFAULT_MODELS, load_annotator
+    from newsgraph.entities import _is_name_token
+
+    (doc,) = load_annotator(DEFAULT_MODELS["en"]).pipe(["Buy the 16GB Urquidi phone."], None)
+    words = {t.text: _is_name_token(t) for t in doc}
+    assert words["GB"] is False and words["Urquidi"] is True

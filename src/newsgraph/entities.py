@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import cast
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from . import lang
@@ -209,13 +210,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_name_token(token: Token) -> bool:
-    if not token.text[:1].isupper() or not token.is_alpha:
+    if not token.text[:1].isupper() or not token.is_alpha or _unit_after_number(token):
         return False
     if token.pos_:
         return token.pos_ == "PROPN"
     # A sentence left untagged (see annotate): a capitalised word that is neither a
     # function word nor a day or month name.
     return not token.is_stop and token.lower_ not in _calendar_words()
+
+
+def _unit_after_number(token: Token) -> bool:
+    """ "GB" in "16GB": a unit glued to its number is no name."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.like_num
 
 
 def _extend_name(ent: Span) -> Span:
@@ -264,16 +273,26 @@ def _missed_person_names(
 
 
 def _proper_noun_runs(doc: Doc) -> list[Span]:
-    runs, start = [], None
-    for token in doc:
-        if _is_name_token(token) and not _is_title_word(token.text):
-            start = token.i if start is None else start
-        elif start is not None:
-            runs.append(doc[start : token.i])
-            start = None
-    if start is not None:
-        runs.append(doc[start:])
+    """Runs of up to four name words (see ``_is_name_token``), titles excluded."""
+    runs: list[Span] = []
+    start = end = -1
+    for i in _capitalised_tokens(doc):  # only those can be name words: far fewer tokens
+        if not (_is_name_token(doc[i]) and not _is_title_word(doc[i].text)):
+            continue
+        if i != end:
+            if end > start >= 0:
+                runs.append(doc[start:end])
+            start = i
+        end = i + 1
+    if end > start >= 0:
+        runs.append(doc[start:end])
     return [r for r in runs if len(r) <= 4]
+
+
+def _capitalised_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens that begin with an upper-case letter, in order."""
+    text = doc.text
+    return [i for i, c in enumerate(doc.to_array(IDX).tolist()) if text[c].isupper()]
 
 
 _NICKNAME_NAME = re.compile(
