@@ -283,3 +283,24 @@ def test_spanish_quote_broken_by_its_attribution_is_one_quote() -> None:
     q = only(qs, "negociar")
     assert q.text.endswith("La ley se cumple") and q.cue == "aseguró"
     assert speaker_name(result, q) == "Evaristo Quintanilla"
+
+
+def test_mixed_clause_keeps_the_end_of_its_quoted_words() -> None:
+    _, qs = quotes(
+        "Odilia Cárdenas said the council has “always ignored the farmers and will do so again.”"
+    )
+    assert [(q.kind, q.text) for q in qs] == [
+        ("mixed", "the council has “always ignored the farmers and will do so again.")
+    ]
+
+
+def test_stance_object_keeps_what_it_is_praised_or_endorsed_for() -> None:
+    _, qs = quotes("Anselmo Barragán endorsed Renata Zamudio for governor on Tuesday.")
+    assert only(qs, "Zamudio").text == "Renata Zamudio for governor"
+
+
+def test_spanish_stance_object_keeps_what_it_is_criticized_for() -> None:
+    result, qs = quotes("La diputada Renata Zamudio criticó la reforma por su costo.", "es")
+    q = only(qs, "reforma")
+    assert q.text == "la reforma por su costo" and q.cue == "criticó"
+    assert speaker_name(result, q) == "Renata Zamudio"

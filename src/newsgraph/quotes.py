@@ -622,6 +622,7 @@ def _indirect(
     start, end = content.start_char + seg.offset, content.end_char + seg.offset
     start, end = _trim_content(text, start, end)
     inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
+    end = max([end] + [e for _, e in inner])  # keep the closing words of a quote it ends with
     outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
     if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
