@@ -304,3 +304,20 @@ def test_spanish_stance_object_keeps_what_it_is_criticized_for() -> None:
     q = only(qs, "reforma")
     assert q.text == "la reforma por su costo" and q.cue == "criticó"
     assert speaker_name(result, q) == "Renata Zamudio"
+
+
+def test_reported_clause_leaves_out_the_writers_closing_apposition() -> None:
+    _, qs = quotes(
+        "Anselmo Barragán said the council would close the Norte mine, "
+        "a decision opposed by most miners."
+    )
+    assert only(qs, "Norte mine").text == "the council would close the Norte mine"
+
+
+def test_spanish_reported_clause_leaves_out_the_writers_relative_clause() -> None:
+    _, qs = quotes(
+        "La diputada Renata Zamudio aseguró que el congreso aprobará la reforma eléctrica, "
+        "que fue presentada en marzo.",
+        "es",
+    )
+    assert only(qs, "reforma").text == "que el congreso aprobará la reforma eléctrica"

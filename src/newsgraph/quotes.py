@@ -619,6 +619,7 @@ def _indirect(
     direct: list[tuple[int, int]],
     finder: SpeakerFinder,
 ) -> Quote | None:
+    content = _without_tail(content)
     start, end = content.start_char + seg.offset, content.end_char + seg.offset
     start, end = _trim_content(text, start, end)
     inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
@@ -629,6 +630,42 @@ def _indirect(
     attribution = _attribution(seg, subject, verb, finder)
     kind: QuoteKind = "mixed" if inner else "indirect"
     return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+
+
+def _without_tail(content: Span) -> Span:
+    """A reported clause without the writer's comment hung after a comma at its end:
+    "Jerusalem as its capital[, a claim not recognized abroad]", "[, which votes in March]"."""
+    doc = content.doc
+    last = content.end - 1
+    while last > content.start and doc[last].is_punct:
+        last -= 1
+    for token in content:
+        comma = _words_start(token) - 1  # Spanish hangs the comma from the clause itself
+        if (
+            _is_comment(token) and token.right_edge.i == last
+            and comma > content.start and doc[comma].text == ","
+            and content.start <= token.head.i < comma
+        ):  # fmt: skip
+            return doc[content.start : comma]
+    return content
+
+
+def _is_comment(token: Token) -> bool:
+    """An apposition or a relative clause: after a comma, the writer's, not the speaker's.
+
+    Spanish (UD) labels a relative clause ``acl``; its relative pronoun tells it apart.
+    """
+    if token.dep_ in ("appos", "relcl"):
+        return True
+    return token.dep_ == "acl" and token.doc[_words_start(token)].lower_ in RELATIVE_PRONOUNS
+
+
+def _words_start(token: Token) -> int:
+    """The first word of a token's subtree, after any punctuation it opens with."""
+    i = token.left_edge.i
+    while i < token.i and token.doc[i].is_punct:
+        i += 1
+    return i
 
 
 def _is_fragment(text: str, start: int, end: int) -> bool:
