@@ -321,3 +321,20 @@ def test_spanish_reported_clause_leaves_out_the_writers_relative_clause() -> Non
         "es",
     )
     assert only(qs, "reforma").text == "que el congreso aprobará la reforma eléctrica"
+
+
+def test_calling_someone_something_is_what_was_said_of_them() -> None:
+    result, qs = quotes("Anselmo Barragán called him “a coward” at the rally.")
+    q = only(qs, "coward")
+    assert q.text.startswith("him") and q.cue == "called"
+    assert speaker_name(result, q) == "Anselmo Barragán"
+
+
+def test_spanish_clitic_object_takes_what_is_said_of_it() -> None:
+    result, qs = quotes(
+        "El diputado Anselmo Barragán la calificó de mentirosa. "
+        "Renata Zamudio lo calificó como un error histórico.",
+        "es",
+    )
+    assert [q.text for q in qs] == ["de mentirosa", "como un error histórico"]
+    assert speaker_name(result, qs[0]) == "Anselmo Barragán"

@@ -225,12 +225,30 @@ def _object_of(verb: Token, language: str) -> Span | None:
     """ "endorsed [the senator]", "called [the plan “a fraud”]", "accused [her of lying]"."""
     if verb.lower_ not in _list(language, "stance_verbs"):
         return None  # "warned [voters]": a speech verb's object is whom it addresses
+    if any(c.dep_ in OBJECT_DEPS and c.i < verb.i and _is_bare_pronoun(c) for c in verb.children):
+        return _complement_of_clitic(verb, language)
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
-    if obj is None or _is_bare_pronoun(obj) or _preposition_of(obj) is not None:
+    if obj is None or _preposition_of(obj) is not None:
         return None
     after = [c for c in verb.children if c.i > obj.i]
-    end = max([obj] + [c for c in after if _completes_object(verb, c, language)], key=_right)
+    complements = [c for c in after if _completes_object(verb, c, language)]
+    if _is_bare_pronoun(obj) and not complements:
+        return None  # "criticized him": whom, not what; "called him [a liar]" says what
+    end = max([obj, *complements], key=_right)
     return verb.doc[obj.left_edge.i : end.right_edge.i + 1]
+
+
+def _complement_of_clitic(verb: Token, language: str) -> Span | None:
+    """Spanish "la calificó [de mentirosa]", "lo calificó [como un error]": the pronoun
+    stands before the verb, so what is said of it is the complement after."""
+    for child in verb.children:
+        marker = next((c for c in child.children if c.dep_ in ("case", "mark")), None)
+        if (
+            child.i > verb.i and marker is not None and marker.i < child.i
+            and marker.lower_ in _list(language, "complement_markers")
+        ):  # fmt: skip
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
 
 
 def _right(token: Token) -> int:
