@@ -283,3 +283,58 @@ def test_spanish_quote_broken_by_its_attribution_is_one_quote() -> None:
     q = only(qs, "negociar")
     assert q.text.endswith("La ley se cumple") and q.cue == "aseguró"
     assert speaker_name(result, q) == "Evaristo Quintanilla"
+
+
+def test_mixed_clause_keeps_the_end_of_its_quoted_words() -> None:
+    _, qs = quotes(
+        "Odilia Cárdenas said the council has “always ignored the farmers and will do so again.”"
+    )
+    assert [(q.kind, q.text) for q in qs] == [
+        ("mixed", "the council has “always ignored the farmers and will do so again.")
+    ]
+
+
+def test_stance_object_keeps_what_it_is_praised_or_endorsed_for() -> None:
+    _, qs = quotes("Anselmo Barragán endorsed Renata Zamudio for governor on Tuesday.")
+    assert only(qs, "Zamudio").text == "Renata Zamudio for governor"
+
+
+def test_spanish_stance_object_keeps_what_it_is_criticized_for() -> None:
+    result, qs = quotes("La diputada Renata Zamudio criticó la reforma por su costo.", "es")
+    q = only(qs, "reforma")
+    assert q.text == "la reforma por su costo" and q.cue == "criticó"
+    assert speaker_name(result, q) == "Renata Zamudio"
+
+
+def test_reported_clause_leaves_out_the_writers_closing_apposition() -> None:
+    _, qs = quotes(
+        "Anselmo Barragán said the council would close the Norte mine, "
+        "a decision opposed by most miners."
+    )
+    assert only(qs, "Norte mine").text == "the council would close the Norte mine"
+
+
+def test_spanish_reported_clause_leaves_out_the_writers_relative_clause() -> None:
+    _, qs = quotes(
+        "La diputada Renata Zamudio aseguró que el congreso aprobará la reforma eléctrica, "
+        "que fue presentada en marzo.",
+        "es",
+    )
+    assert only(qs, "reforma").text == "que el congreso aprobará la reforma eléctrica"
+
+
+def test_calling_someone_something_is_what_was_said_of_them() -> None:
+    result, qs = quotes("Anselmo Barragán called him “a coward” at the rally.")
+    q = only(qs, "coward")
+    assert q.text.startswith("him") and q.cue == "called"
+    assert speaker_name(result, q) == "Anselmo Barragán"
+
+
+def test_spanish_clitic_object_takes_what_is_said_of_it() -> None:
+    result, qs = quotes(
+        "El diputado Anselmo Barragán la calificó de mentirosa. "
+        "Renata Zamudio lo calificó como un error histórico.",
+        "es",
+    )
+    assert [q.text for q in qs] == ["de mentirosa", "como un error histórico"]
+    assert speaker_name(result, qs[0]) == "Anselmo Barragán"

@@ -225,12 +225,30 @@ def _object_of(verb: Token, language: str) -> Span | None:
     """ "endorsed [the senator]", "called [the plan “a fraud”]", "accused [her of lying]"."""
     if verb.lower_ not in _list(language, "stance_verbs"):
         return None  # "warned [voters]": a speech verb's object is whom it addresses
+    if any(c.dep_ in OBJECT_DEPS and c.i < verb.i and _is_bare_pronoun(c) for c in verb.children):
+        return _complement_of_clitic(verb, language)
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
-    if obj is None or _is_bare_pronoun(obj) or _preposition_of(obj) is not None:
+    if obj is None or _preposition_of(obj) is not None:
         return None
     after = [c for c in verb.children if c.i > obj.i]
-    end = max([obj] + [c for c in after if _completes_object(verb, c, language)], key=_right)
+    complements = [c for c in after if _completes_object(verb, c, language)]
+    if _is_bare_pronoun(obj) and not complements:
+        return None  # "criticized him": whom, not what; "called him [a liar]" says what
+    end = max([obj, *complements], key=_right)
     return verb.doc[obj.left_edge.i : end.right_edge.i + 1]
+
+
+def _complement_of_clitic(verb: Token, language: str) -> Span | None:
+    """Spanish "la calificó [de mentirosa]", "lo calificó [como un error]": the pronoun
+    stands before the verb, so what is said of it is the complement after."""
+    for child in verb.children:
+        marker = next((c for c in child.children if c.dep_ in ("case", "mark")), None)
+        if (
+            child.i > verb.i and marker is not None and marker.i < child.i
+            and marker.lower_ in _list(language, "complement_markers")
+        ):  # fmt: skip
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
 
 
 def _right(token: Token) -> int:
@@ -619,15 +637,53 @@ def _indirect(
     direct: list[tuple[int, int]],
     finder: SpeakerFinder,
 ) -> Quote | None:
+    content = _without_tail(content)
     start, end = content.start_char + seg.offset, content.end_char + seg.offset
     start, end = _trim_content(text, start, end)
     inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
+    end = max([end] + [e for _, e in inner])  # keep the closing words of a quote it ends with
     outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
     if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
     attribution = _attribution(seg, subject, verb, finder)
     kind: QuoteKind = "mixed" if inner else "indirect"
     return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+
+
+def _without_tail(content: Span) -> Span:
+    """A reported clause without the writer's comment hung after a comma at its end:
+    "Jerusalem as its capital[, a claim not recognized abroad]", "[, which votes in March]"."""
+    doc = content.doc
+    last = content.end - 1
+    while last > content.start and doc[last].is_punct:
+        last -= 1
+    for token in content:
+        comma = _words_start(token) - 1  # Spanish hangs the comma from the clause itself
+        if (
+            _is_comment(token) and token.right_edge.i == last
+            and comma > content.start and doc[comma].text == ","
+            and content.start <= token.head.i < comma
+        ):  # fmt: skip
+            return doc[content.start : comma]
+    return content
+
+
+def _is_comment(token: Token) -> bool:
+    """An apposition or a relative clause: after a comma, the writer's, not the speaker's.
+
+    Spanish (UD) labels a relative clause ``acl``; its relative pronoun tells it apart.
+    """
+    if token.dep_ in ("appos", "relcl"):
+        return True
+    return token.dep_ == "acl" and token.doc[_words_start(token)].lower_ in RELATIVE_PRONOUNS
+
+
+def _words_start(token: Token) -> int:
+    """The first word of a token's subtree, after any punctuation it opens with."""
+    i = token.left_edge.i
+    while i < token.i and token.doc[i].is_punct:
+        i += 1
+    return i
 
 
 def _is_fragment(text: str, start: int, end: int) -> bool:
