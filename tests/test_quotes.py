@@ -338,3 +338,23 @@ def test_spanish_clitic_object_takes_what_is_said_of_it() -> None:
     )
     assert [q.text for q in qs] == ["de mentirosa", "como un error histórico"]
     assert speaker_name(result, qs[0]) == "Anselmo Barragán"
+
+
+def test_colon_paragraph_introduces_the_quote_paragraph_after_it() -> None:
+    text = (
+        "The vote was delayed again on Tuesday.\n\n"
+        "Council member Ofelia Trastámara said:\n\n"
+        "“We have waited three years for this bridge and the families on the east bank deserve it.”"
+    )
+    result, qs = quotes(text)
+    assert speaker_name(result, only(qs, "bridge")) == "Ofelia Trastámara"
+
+
+def test_spanish_colon_paragraph_introduces_the_quote_paragraph_after_it() -> None:
+    text = (
+        "La votación se aplazó otra vez el martes.\n\n"
+        "La concejala Ofelia Trastámara declaró:\n\n"
+        "«Hemos esperado tres años por este puente y las familias de la orilla este lo merecen»."
+    )
+    result, qs = quotes(text, "es")
+    assert speaker_name(result, only(qs, "puente")) == "Ofelia Trastámara"

@@ -503,7 +503,7 @@ def _attribute(
     )  # fmt: skip
     if window is None:
         return None
-    paragraph = _paragraph_bounds(text, start, end)
+    paragraph = _frame_bounds(text, start, end)
     cues = [
         t for t in window
         if _is_cue(t, seg.segment.language)
@@ -523,6 +523,18 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = text.rfind("\n\n", 0, start)
     right = text.find("\n\n", end)
     return (0 if left == -1 else left + 2, len(text) if right == -1 else right)
+
+
+def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quote's paragraph, from the paragraph before when that one introduces it with a colon.
+
+    "Cruz continued:\n\n“You look at the questions …”" is attributed across the paragraph break.
+    """
+    left, right = _paragraph_bounds(text, start, end)
+    intro = text[:left].rstrip()
+    if left == 0 or text[left:start].strip("“\"'‘«„ ") or not intro.endswith(":"):
+        return left, right
+    return _paragraph_bounds(text, len(intro) - 1, len(intro))[0], right
 
 
 def _according_to_attribution(
