@@ -358,3 +358,21 @@ def test_spanish_colon_paragraph_introduces_the_quote_paragraph_after_it() -> No
     )
     result, qs = quotes(text, "es")
     assert speaker_name(result, only(qs, "puente")) == "Ofelia Trastámara"
+
+
+def test_short_intro_clause_names_the_speaker_without_a_listed_verb() -> None:
+    text = (
+        "The council approved the budget after a long night. "
+        "Ignacio Pellicer gloated: “Nobody thought we could pass this before the summer recess.”"
+    )
+    result, qs = quotes(text)
+    assert speaker_name(result, only(qs, "summer")) == "Ignacio Pellicer"
+
+
+def test_spanish_short_intro_clause_names_the_speaker_without_a_listed_verb() -> None:
+    text = (
+        "El concejo aprobó el presupuesto tras una larga noche. "
+        "Ignacio Pellicer remató: «Nadie pensaba que lo aprobaríamos antes del receso de verano»."
+    )
+    result, qs = quotes(text, "es")
+    assert speaker_name(result, only(qs, "verano")) == "Ignacio Pellicer"

@@ -480,10 +480,52 @@ def _direct_quote(
     if _is_fragment(text, start, end):
         return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     attribution = _attribute(text, seg, start, end, finder)
+    if attribution is None:
+        attribution = _intro_attribution(text, start, finder, seg.segment.language)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
     return _quote(text, seg, start, end, "direct", speaker, attribution)
+
+
+#: A clause that hands over to the quote after it: "Mr. Ibarra gloated: “", "she continued, “",
+#: "As Dr. Ibarra put it: “", "Continued Ibarra: “". Parse-free, so it works in sentences the
+#: annotation stage leaves unparsed and with verbs outside the cue lists; only the verb's
+#: form is checked (a past or present tense), and the speaker must be a name or a pronoun.
+_NAME = r"(?:[A-ZÁÉÍÓÚÑ][\w.’'-]*\s+){0,4}[A-ZÁÉÍÓÚÑ][\w’'-]*"
+_INTRO_VERB = {
+    "en": r"[a-z]{3,}(?:ed|s)|put it|shot back",
+    "es": r"[a-záéíóúñ]{2,}(?:ó|aron|ieron)",
+}
+_INTRO_PRONOUN = {"en": r"[Hh]e|[Ss]he|[Tt]hey", "es": r"[ÉéEe]l|[Ee]lla"}
+_INTRO_LEAD = {"en": r"(?:(?:As|And|But|Then),?\s+)?", "es": r"(?:(?:Como|Y|Pero|Luego),?\s+)?"}
+
+
+@cache
+def _intro_pattern(language: str) -> re.Pattern[str]:
+    code = language if language in _INTRO_VERB else "en"
+    verb = _INTRO_VERB[code]
+    who = rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+    return re.compile(
+        rf"(?:^|[.!?]\s+|[”\"’'»],?\s+){_INTRO_LEAD[code]}"
+        rf"(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:(?:then|luego)\s+)?(?:{verb})"
+        rf"|[A-ZÁÉÍÓÚ][a-záéíóú]+(?:ed|ó)\s+(?P<inverted>{_NAME}))\s*[:,]\s*$"
+    )
+
+
+def _intro_attribution(
+    text: str, start: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker named by a short clause that introduces the quote right after it."""
+    left = _paragraph_bounds(text, start, start)[0]
+    before = text[left:start].rstrip("“\"'‘«„ ")
+    match = _intro_pattern(language).search(before)
+    if match is None:
+        return None
+    group = "who" if match.group("who") else "inverted"
+    speaker = finder.speaker(left + match.start(group), left + match.end(group), language)
+    finder.last = speaker
+    return Attribution(speaker, None)
 
 
 def _opens_utterance(text: str, start: int) -> bool:
