@@ -376,3 +376,27 @@ def test_spanish_short_intro_clause_names_the_speaker_without_a_listed_verb() ->
     )
     result, qs = quotes(text, "es")
     assert speaker_name(result, only(qs, "verano")) == "Ignacio Pellicer"
+
+
+def test_evidential_sentence_is_the_writers_reading() -> None:
+    _, qs = quotes(
+        "Indeed, the campaign of Marisol Quintero Vance appears to be losing ground in the north."
+    )
+    q = only(qs, "losing ground")
+    assert q.kind == "indirect" and q.cue == "appears to" and q.speaker.text is None
+    assert q.text.startswith("the campaign of Marisol")
+
+
+def test_evidential_expected_to() -> None:
+    _, qs = quotes("The council led by Tobias Wrenfield is expected to vote on the budget in May.")
+    assert only(qs, "vote on the budget").cue == "is expected to"
+
+
+def test_evidential_spanish() -> None:
+    _, qs = quotes(
+        "Sin embargo, la campaña de Rosendo Alcaraz Pineda parece perder apoyo en el norte.",
+        language="es",
+    )
+    q = only(qs, "perder apoyo")
+    assert q.kind == "indirect" and q.cue == "parece" and q.speaker.text is None
+    assert q.text.startswith("la campaña de Rosendo")

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import spacy
 from spacy.tokens import Doc, Span, Token
 
 from . import lang
@@ -44,6 +45,8 @@ FRAME_CHARS = 160
 MIN_FRAME_WORDS = 3
 #: Most words between two parts of one quote broken by its attribution (“A,” she said. “B.”).
 MAX_INTERRUPTION_WORDS = 25
+#: An adverbial opening a sentence ("In the past few days,") is at most this long.
+MAX_LEAD_WORDS = 8
 PRONOUNS = {
     "he",
     "she",
@@ -649,6 +652,7 @@ def _indirect_quotes(
             if quote is not None:
                 out.append(quote)
         out += _according_to_quotes(text, seg, sent, direct, finder)
+        out += _evidential_quotes(text, seg, sent, direct)
     return out
 
 
@@ -767,6 +771,45 @@ def _according_to_quotes(
     quote = _quote(text, seg, start, end, "indirect", attribution.speaker, attribution)
     return [Quote(quote.start, quote.end, quote.text, quote.kind, quote.speaker, cue or None,
                   quote.language)]  # fmt: skip
+
+
+def _evidential_quotes(
+    text: str, seg: AnnotatedSegment, sent: Span, direct: list[tuple[int, int]]
+) -> list[Quote]:
+    """ "Indeed, [the party appears to be moving behind him]": the writer's reading, without a
+    named source. A quote with a source over the same words wins in ``_dedupe``."""
+    language = seg.segment.language
+    cue = _evidential_pattern(language).search(sent.text)
+    if cue is None or _inside(sent.start_char + seg.offset, direct):
+        return []
+    start = sent.start_char + _lead_length(sent.text, language)
+    start, end = _trim_content(text, start + seg.offset, sent.end_char + seg.offset)
+    if len(text[start:end].split()) < MIN_FRAME_WORDS:
+        return []
+    cue_start = sent.start_char + seg.offset + cue.start()
+    return [Quote(start, end, text[start:end], "indirect", Speaker(None, "unknown"), cue.group(),
+                  language, cue_start, cue_start + len(cue.group()))]  # fmt: skip
+
+
+@cache
+def _evidential_pattern(language: str) -> re.Pattern[str]:
+    cues = sorted(_list(language, "evidential_cues"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+
+
+def _lead_length(sentence: str, language: str) -> int:
+    """The length of a short adverbial opening a sentence, up to its comma ("Indeed, ",
+    "In the past few days, "): a function word starts it, where a subject would be a name."""
+    lead = re.match(r"([^,]{1,60}),\s", sentence)
+    if lead is None or len(lead.group(1).split()) > MAX_LEAD_WORDS:
+        return 0
+    first = lead.group(1).split()[0].lower()
+    return lead.end() if first in _stop_words(language) else 0
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
