@@ -400,3 +400,24 @@ def test_evidential_spanish() -> None:
     q = only(qs, "perder apoyo")
     assert q.kind == "indirect" and q.cue == "parece" and q.speaker.text is None
     assert q.text.startswith("la campaña de Rosendo")
+
+
+def test_poll_finding_is_its_object() -> None:
+    _, qs = quotes(
+        "The latest poll of the Brenner Institute showed a narrow lead for Ana Velarde Quist "
+        "in the north."
+    )
+    q = only(qs, "narrow lead")
+    assert q.kind == "indirect" and q.cue == "showed"
+    assert q.text.startswith("a narrow lead for Ana")
+
+
+def test_poll_finding_spanish() -> None:
+    _, qs = quotes(
+        "La última encuesta del Instituto Brenner mostró una clara ventaja de Ana Velarde Quist "
+        "en el norte del país.",
+        language="es",
+    )
+    q = only(qs, "ventaja")
+    assert q.kind == "indirect" and q.cue == "mostró"
+    assert q.text.startswith("una clara ventaja de Ana")

@@ -204,9 +204,26 @@ def _content_of(verb: Token, language: str) -> Span | None:
     if verb.lower_ not in _parse_trigger_words(language):
         return _prepositional_object_of(verb, language)
     clause = _clause_of(verb)
+    if clause is None and _reports_a_finding(verb, language):
+        return _finding_of(verb)
     if clause is not None or not _is_stance(verb, language):
         return clause
     return _object_of(verb, language) or _prepositional_object_of(verb, language)
+
+
+def _reports_a_finding(verb: Token, language: str) -> bool:
+    """ "a poll showed …", "the survey found …": a speech verb whose subject is a study."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in _list(language, "finding_nouns") for c in verb.children
+    )
+
+
+def _finding_of(verb: Token) -> Span | None:
+    """ "the poll showed [Trump leading the field]": a finding is the verb's object."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    if obj is None or _is_bare_pronoun(obj):
+        return None
+    return verb.doc[obj.left_edge.i : verb.right_edge.i + 1]
 
 
 def _clause_of(verb: Token) -> Span | None:
