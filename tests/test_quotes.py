@@ -421,3 +421,22 @@ def test_poll_finding_spanish() -> None:
     q = only(qs, "ventaja")
     assert q.kind == "indirect" and q.cue == "mostró"
     assert q.text.startswith("una clara ventaja de Ana")
+
+
+def test_asked_about_reports_the_topic() -> None:
+    result, qs = quotes(
+        "Ana Velarde Quist smiled when asked about the new mining tax on Tuesday night."
+    )
+    q = only(qs, "mining tax")
+    assert q.kind == "indirect" and q.cue == "asked"
+    assert speaker_name(result, q) == "Ana Velarde Quist"
+
+
+def test_asked_about_spanish() -> None:
+    result, qs = quotes(
+        "Ana Velarde Quist sonrió cuando fue preguntada sobre el nuevo impuesto minero.",
+        language="es",
+    )
+    q = only(qs, "impuesto minero")
+    assert q.kind == "indirect" and q.cue == "preguntada"
+    assert speaker_name(result, q) == "Ana Velarde Quist"
