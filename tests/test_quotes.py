@@ -440,3 +440,10 @@ def test_asked_about_spanish() -> None:
     q = only(qs, "impuesto minero")
     assert q.kind == "indirect" and q.cue == "preguntada"
     assert speaker_name(result, q) == "Ana Velarde Quist"
+
+
+def test_evidential_reading_ends_before_a_further_clause() -> None:
+    _, qs = quotes(
+        "Tobias Wrenfield appeared to be on the upswing, and his advisers hoped for a win."
+    )
+    assert only(qs, "upswing").text == "Tobias Wrenfield appeared to be on the upswing"

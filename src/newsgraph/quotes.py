@@ -800,12 +800,18 @@ def _evidential_quotes(
     if cue is None or _inside(sent.start_char + seg.offset, direct):
         return []
     start = sent.start_char + _lead_length(sent.text, language)
-    start, end = _trim_content(text, start + seg.offset, sent.end_char + seg.offset)
+    tail = _EVIDENTIAL_TAIL.search(sent.text, cue.end())
+    end = sent.start_char + tail.start() if tail else sent.end_char
+    start, end = _trim_content(text, start + seg.offset, end + seg.offset)
     if len(text[start:end].split()) < MIN_FRAME_WORDS:
         return []
     cue_start = sent.start_char + seg.offset + cue.start()
     return [Quote(start, end, text[start:end], "indirect", Speaker(None, "unknown"), cue.group(),
                   language, cue_start, cue_start + len(cue.group()))]  # fmt: skip
+
+
+#: Where the writer's reading ends and a further clause begins: ", and …", " — …", "; …".
+_EVIDENTIAL_TAIL = re.compile(r",\s+(?:and|but|y|pero)\s|\s[—–-]\s|;\s")
 
 
 @cache
