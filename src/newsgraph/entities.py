@@ -665,10 +665,6 @@ def _find_chain(m: RawMention, chains: list[Chain], by_alias: dict[str, Chain]) 
         return by_alias[key]
     if m.label == "PERSON" or (len(m.tokens) == 1 and m.label == "ORG"):
         return _find_person_chain(m, chains)
-    if len(m.tokens) == 1:  # a bare surname the model calls a place, after the full name
-        found = _find_person_chain(m, [c for c in chains if c.is_person])
-        if found is not None:
-            return found
     # The model's label errors: a full name already chained as a person stays with it.
     person = [
         c for c in chains if c.is_person and any(_full_names_agree(m.tokens, f) for f in c.full)
