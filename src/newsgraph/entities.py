@@ -128,7 +128,7 @@ def _without_non_names(
 def _may_be_name(text: str) -> bool:
     """Not a listed non-name and not a bare title ("Presidente", "El presidente")."""
     key = name_key(LEADING_ARTICLE.sub("", text, count=1).removeprefix("El "))
-    return key not in _not_names() and tuple(key.split()) not in _titles()
+    return key not in list_keys("not_names") and tuple(key.split()) not in _titles()
 
 
 def _is_function_word(text: str, stop: frozenset[str]) -> bool:
@@ -216,7 +216,8 @@ def _is_name_token(token: Token) -> bool:
         return token.pos_ == "PROPN"
     # A sentence left untagged (see annotate): a capitalised word that is neither a
     # function word nor a day or month name.
-    return not token.is_stop and token.lower_ not in _calendar_words()
+    key = name_key(token.text)
+    return not token.is_stop and key not in list_keys("weekdays") and key not in list_keys("months")
 
 
 def _unit_after_number(token: Token) -> bool:
@@ -325,7 +326,7 @@ def _abbreviation_dot(text: str, end: int) -> bool:
     if end >= 3 and text[end - 3] == "." and text[end - 2].isupper():
         return True
     last_word = text[max(0, end - 12) : end].split()[-1:]
-    return bool(last_word) and last_word[0].casefold() in _name_abbreviations()
+    return bool(last_word) and name_key(last_word[0]) in list_keys("name_abbreviations")
 
 
 # -- keys and word lists -----------------------------------------------------------------
@@ -343,67 +344,45 @@ def name_key(name: str) -> str:
 
 @cache
 def _titles() -> tuple[tuple[str, ...], ...]:
-    titles = {name_key(t) for code in LIST_LANGUAGES for t in lang.lines(code, "titles")}
+    titles = list_keys("titles")
     return tuple(sorted((tuple(t.split()) for t in titles if t), key=len, reverse=True))
 
 
 @cache
-def _calendar_words() -> frozenset[str]:
-    """Day and month names, capitalised in English without being names of anyone."""
-    lists = ("weekdays", "months")
-    return frozenset(
-        w.lower() for code in LIST_LANGUAGES for n in lists for w in lang.lines(code, n)
-    )
+def list_keys(name: str) -> frozenset[str]:
+    """Name keys of the entries of word list ``name``, all languages together."""
+    return frozenset(name_key(e) for code in LIST_LANGUAGES for e in lang.lines(code, name))
 
 
 @cache
-def _title_words() -> frozenset[str]:
-    """One-word titles ("President", "fiscal"), for quick word tests."""
-    return frozenset(t[0] for t in _titles() if len(t) == 1)
+def _labelled_list(name: str) -> tuple[tuple[str, Label], ...]:
+    """(entry, label) pairs of a word list whose lines end with a label."""
+    pairs = (e.rsplit(maxsplit=1) for code in LIST_LANGUAGES for e in lang.lines(code, name))
+    return tuple((entry, cast(Label, label)) for entry, label in pairs)
 
 
-@cache
 def gpe_names() -> frozenset[str]:
     """Keys of the listed countries, capitals and states."""
-    return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "gpe"))
-
-
-@cache
-def _name_abbreviations() -> frozenset[str]:
-    return frozenset(
-        a.casefold() for code in LIST_LANGUAGES for a in lang.lines(code, "name_abbreviations")
-    )
+    return list_keys("gpe")
 
 
 @cache
 def _known_labels() -> dict[str, Label]:
     """Name key → label, for the names in ``lang/*/known_labels.txt``."""
-    pairs = (
-        line.rsplit(maxsplit=1)
-        for code in LIST_LANGUAGES
-        for line in lang.lines(code, "known_labels")
-    )
-    return {name_key(name): cast(Label, label) for name, label in pairs}
+    return {name_key(name): label for name, label in _labelled_list("known_labels")}
 
 
 @cache
 def _head_labels() -> dict[str, Label]:
     """Head nouns of institution and case names and the label they give (case-sensitive:
     "Caso Odebrecht" is a case, "caso" a word)."""
-    pairs = (line.split() for code in LIST_LANGUAGES for line in lang.lines(code, "head_labels"))
-    return {word: cast(Label, label) for word, label in pairs}
+    return dict(_labelled_list("head_labels"))
 
 
 @cache
-def _not_names() -> frozenset[str]:
-    return frozenset(name_key(n) for code in LIST_LANGUAGES for n in lang.lines(code, "not_names"))
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(
-        name_key(v) for code in LIST_LANGUAGES for v in lang.lines(code, "speech_verbs")
-    )
+def _title_words() -> frozenset[str]:
+    """One-word titles ("President", "fiscal"), for quick word tests."""
+    return frozenset(t[0] for t in _titles() if len(t) == 1)
 
 
 @cache
@@ -522,7 +501,7 @@ def _is_quoted_alias(text: str, start: int, quoted: re.Match[str], *, comma: boo
     if not comma or quoted.string[quoted.end() : quoted.end() + 1] == ",":
         return True
     clause = re.split(r"[.!?;:\n]", text[max(0, start - 120) : start])[-1]
-    return not any(name_key(w) in _speech_verbs() for w in clause.split())
+    return not any(name_key(w) in list_keys("speech_verbs") for w in clause.split())
 
 
 #: A name after a nickname cue: up to four capitalised words or initials (a dot ends a
