@@ -33,6 +33,7 @@ from spacy.attrs import DEP, HEAD, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from . import lang
@@ -111,24 +112,29 @@ class ParseCues:
         """Whether ``sent`` holds a cue (the annotator does the same on whole docs)."""
         return bool(self.sentences(sent.as_doc(), [(0, len(sent))]))
 
-    def sentences(self, doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[int]:
-        """Indices of the sentences (token ranges of ``doc``) that hold a cue."""
-        strings = doc.vocab.strings
+    def sentences(self, doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sentences (token ranges of ``doc``) that hold a cue."""
         lowers = doc.to_array(LOWER)
-        words = np.isin(lowers, [strings.add(w) for w in self.words])
+        words = np.isin(lowers, _string_ids(self.words))
         # A phrase is looked for in the text only where its longest word is.
-        keys = [strings.add(max(p.split(), key=len)) for p in self.phrases]
-        maybe = np.isin(lowers, keys)
-        found = []
-        for i, (start, end) in enumerate(bounds):
-            if words[start:end].any() or (
-                maybe[start:end].any() and self._has_phrase(doc[start:end].text.lower())
-            ):
-                found.append(i)
-        return found
+        maybe = np.isin(
+            lowers, _string_ids(frozenset(max(p.split(), key=len) for p in self.phrases))
+        )
+        return [
+            (start, end)
+            for start, end in bounds
+            if words[start:end].any()
+            or (maybe[start:end].any() and self._has_phrase(doc[start:end].text.lower()))
+        ]
 
     def _has_phrase(self, low: str) -> bool:
         return any(p in low for p in self.phrases)
+
+
+@cache
+def _string_ids(strings: frozenset[str]) -> np.ndarray:
+    """The string-store ids of ``strings`` (the same in every vocabulary)."""
+    return np.array([get_string_id(s) for s in strings], dtype="uint64")
 
 
 class Annotator:
@@ -156,17 +162,12 @@ class Annotator:
         bounds = [self._sentences(doc) for doc in docs]
         for proc in self.ner:
             docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
-        picked = [
-            (d, bounds[d][i])
-            for d, doc in enumerate(docs)
-            for i in (range(len(bounds[d])) if cues is None else cues.sentences(doc, bounds[d]))
-        ]
-        parsed = self._parse([_fresh_doc(docs[d], *span) for d, span in picked])
-        by_doc: dict[int, list[tuple[tuple[int, int], Doc]]] = {}
-        for (d, span), sub in zip(picked, parsed, strict=True):
-            by_doc.setdefault(d, []).append((span, sub))
-        for d, doc in enumerate(docs):
-            _copy_parses(doc, bounds[d], by_doc.get(d, []), self.tag_to_pos)
+        pairs = list(zip(docs, bounds, strict=True))
+        picked = [bnd if cues is None else cues.sentences(doc, bnd) for doc, bnd in pairs]
+        subs = [s for (doc, _), p in zip(pairs, picked, strict=True) for s in _fresh_docs(doc, p)]
+        parsed = iter(self._parse(subs))
+        for doc, bnd, spans in zip(docs, bounds, picked, strict=True):
+            _copy_parses(doc, bnd, [(span, next(parsed)) for span in spans], self.tag_to_pos)
             yield doc
 
     def _pipe_all(self, texts: Iterable[str]) -> Iterator[Doc]:
@@ -206,44 +207,68 @@ def _ner_shares_embedding(nlp: Language) -> bool:
     return False
 
 
-def _map_pos(doc: Doc, tag_to_pos: dict[int, int]) -> None:
+def _map_pos(doc: Doc, tag_to_pos: PosTable) -> None:
     """POS from fine tags, in place (models that leave it to the attribute ruler)."""
-    if tag_to_pos and len(doc):
+    if len(tag_to_pos.tags) and len(doc):
         attrs = doc.to_array([TAG, POS])
-        _map_column(attrs, 0, 1, tag_to_pos)
+        tag_to_pos.apply(attrs, 0, 1)
         doc.from_array([TAG, POS], cast(Any, attrs))
 
 
-def _tag_to_pos(nlp: Language) -> dict[int, int]:
+@dataclass(frozen=True)
+class PosTable:
+    """A fine-tag → POS table as sorted id arrays, applied to token attribute arrays."""
+
+    tags: np.ndarray
+    pos: np.ndarray
+
+    @classmethod
+    def of(cls, table: dict[int, int]) -> PosTable:
+        tags = np.array(sorted(table), dtype="uint64")
+        return cls(tags, np.array([table[int(t)] for t in tags], dtype="uint64"))
+
+    def apply(self, arr: np.ndarray, tag: int, pos: int) -> None:
+        """``arr[:, pos] = POS of arr[:, tag]`` where the table knows the tag."""
+        if not len(self.tags):
+            return
+        at = np.minimum(np.searchsorted(self.tags, arr[:, tag]), len(self.tags) - 1)
+        hit = self.tags[at] == arr[:, tag]
+        arr[hit, pos] = self.pos[at[hit]]
+
+
+def _tag_to_pos(nlp: Language) -> PosTable:
     """The model's own fine-tag → POS table (as attribute ids), read from its attribute
     ruler's plain ``{"TAG": t} → {"POS": p}`` rules (English models); empty when the model
     predicts POS itself."""
-    if "attribute_ruler" not in nlp.component_names:
-        return {}
     table: dict[int, int] = {}
-    strings = nlp.vocab.strings
-    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
-    for rule in cast(list[dict[str, Any]], ruler.patterns):
-        pos = rule["attrs"].get("POS")
-        for pattern in rule["patterns"]:
-            if pos and len(pattern) == 1 and list(pattern[0]) == ["TAG"]:
-                table[strings.add(str(pattern[0]["TAG"]))] = POS_IDS[str(pos)]
-    return table
+    if "attribute_ruler" in nlp.component_names:
+        strings = nlp.vocab.strings
+        ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
+        for rule in cast(list[dict[str, Any]], ruler.patterns):
+            pos = rule["attrs"].get("POS")
+            for pattern in rule["patterns"]:
+                if pos and len(pattern) == 1 and list(pattern[0]) == ["TAG"]:
+                    table[strings.add(str(pattern[0]["TAG"]))] = POS_IDS[str(pos)]
+    return PosTable.of(table)
 
 
-def _fresh_doc(doc: Doc, start: int, end: int) -> Doc:
-    """Tokens ``start:end`` of ``doc`` as a doc of their own, without annotations."""
+def _fresh_docs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Doc]:
+    """Each token range of ``doc`` as a doc of its own, without annotations."""
     strings = doc.vocab.strings
-    orth_space = doc.to_array([ORTH, SPACY])[start:end]
-    words = [strings[int(h)] for h in orth_space[:, 0]]
-    return Doc(doc.vocab, words=words, spaces=orth_space[:, 1].astype(bool).tolist())
+    orth_space = doc.to_array([ORTH, SPACY])
+    out = []
+    for start, end in spans:
+        words = [strings[int(h)] for h in orth_space[start:end, 0]]
+        spaces = orth_space[start:end, 1].astype(bool).tolist()
+        out.append(Doc(doc.vocab, words=words, spaces=spaces))
+    return out
 
 
 def _copy_parses(
     doc: Doc,
     bounds: Sequence[tuple[int, int]],
     parsed: Sequence[tuple[tuple[int, int], Doc]],
-    tag_to_pos: dict[int, int],
+    tag_to_pos: PosTable,
 ) -> None:
     """Tags and trees of the parsed sentences into ``doc``; a flat tree elsewhere."""
     if not len(doc):
@@ -257,18 +282,8 @@ def _copy_parses(
     attrs = arr.view("uint64")
     for (start, end), sub in parsed:
         attrs[start:end] = sub.to_array([TAG, POS, HEAD, DEP])
-    if tag_to_pos:
-        _map_column(attrs, 0, 1, tag_to_pos)
+    tag_to_pos.apply(attrs, 0, 1)
     doc.from_array([TAG, POS, HEAD, DEP], cast(Any, attrs))
-
-
-def _map_column(arr: np.ndarray, source: int, target: int, table: dict[int, int]) -> None:
-    """``arr[:, target] = table[arr[:, source]]`` where the table has the key."""
-    keys = np.array(sorted(table), dtype="uint64")
-    values = np.array([table[int(k)] for k in keys], dtype="uint64")
-    at = np.minimum(np.searchsorted(keys, arr[:, source]), len(keys) - 1)
-    hit = keys[at] == arr[:, source]
-    arr[hit, target] = values[at[hit]]
 
 
 @cache
