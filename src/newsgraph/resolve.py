@@ -130,25 +130,13 @@ def lookup_keys(name: str) -> list[str]:
 
 def blocking_keys(local: LocalEntity) -> set[str]:
     """Every key a local entity is filed and looked up under."""
-    names = {local.name, *local.aliases}
-    if local.label == "PERSON":
-        names -= _bare_given_names(names)
     keys: set[str] = set()
-    for name in names:
+    for name in {local.name, *local.aliases}:
         keys |= name_keys(name, local.label)
     if local.label == "PERSON":
-        for name in names:
+        for name in {local.name, *local.aliases}:
             keys |= _person_keys(name_key(name).split())
     return keys
-
-
-def _bare_given_names(names: Iterable[str]) -> set[str]:
-    """One-word names that are the given name of a full name among ``names`` ("Jorge"
-    beside "Jorge Ferrel Díaz"): too ambiguous to file a person under across articles."""
-    split = {n: name_key(n).split() for n in names}
-    full = [w for w in split.values() if len(w) > 1]
-    given = {w[0] for w in full} - {x for w in full for x in w[1:]}
-    return {n for n, w in split.items() if len(w) == 1 and w[0] in given}
 
 
 def _person_keys(words: list[str]) -> set[str]:
