@@ -229,16 +229,53 @@ def _finding_of(verb: Token) -> Span | None:
 def _clause_of(verb: Token) -> Span | None:
     """ "said [that …]", "urged [Congress to act]", "the plan, [he said], will fail"."""
     doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:  # two when the parse glued a quote before: "“…” Cruz said [he could …]"
+        after = [c for c in clauses if c.i > verb.i]
+        child = after[0] if after else clauses[-1]
+        return doc[child.left_edge.i : child.right_edge.i + 1]
     for child in verb.children:
-        if child.dep_ == "ccomp":
-            return doc[child.left_edge.i : child.right_edge.i + 1]
         if child.dep_ == "xcomp" and child.i > verb.i:
             obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i), None)
             start = obj.left_edge.i if obj is not None else child.left_edge.i
             return doc[start : child.right_edge.i + 1]
+    for child in verb.children:  # "asked her [whether she would run]"
+        if child.dep_ == "advcl" and child.i > verb.i and _question_marker(child):
+            return doc[child.left_edge.i : child.right_edge.i + 1]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return doc[verb.head.left_edge.i : verb.head.right_edge.i + 1]
+    if (
+        verb.dep_ == "advcl" and verb.head.i != verb.i
+        and _marker(verb, _list(_language(verb), "comment_markers"))
+        and not any(c.dep_ in OBJECT_DEPS or c.dep_ == "prep" for c in verb.children)
+    ):  # fmt: skip
+        return _rest_of_clause(verb)  # "as Ibarra noted, [the vote is close]"
     return None
+
+
+def _marker(clause: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words for c in clause.children)
+
+
+def _question_marker(clause: Token) -> bool:
+    """An embedded question: "if …", "whether …", Spanish "si …"."""
+    return _marker(clause, _list(_language(clause), "question_markers"))
+
+
+def _language(token: Token) -> str:
+    return str(token.doc.lang_)
+
+
+def _rest_of_clause(verb: Token) -> Span | None:
+    """The clause an "as …" comment hangs from, without the comment: the words after it
+    when it opens the clause, else those before it."""
+    doc, head = verb.doc, verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i
+    if verb.left_edge.i <= lo:
+        lo = verb.right_edge.i + 1
+    else:
+        hi = verb.left_edge.i - 1
+    return doc[lo : hi + 1] if hi >= lo else None
 
 
 def _object_of(verb: Token, language: str) -> Span | None:
@@ -677,11 +714,34 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
     """What a cue word reports and who through it: a verb and its subject, or a noun
     ("her claim that …", "his support for …") and its owner."""
     if _is_cue(cue, language) or _is_stance(cue, language):
+        agent = _agent_of(cue)
+        if agent is not None:  # "the plan was criticized by [the council]"
+            return _clause_of(cue) or _passive_subject(cue), agent
         return _content_of(cue, language), _speaker_span(cue)
     if cue.pos_ in ("NOUN", "PROPN"):
         content = _noun_content(cue, language)
         return (content, _owner_of(cue)) if content is not None else (None, None)
     return None, None
+
+
+def _agent_of(verb: Token) -> Span | None:
+    """The "by" phrase of a passive verb: who did the criticising, reporting, endorsing."""
+    for child in verb.children:
+        if child.dep_ in ("agent", "obl:agent"):
+            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if noun.dep_ == "pobj" or child.dep_ == "obl:agent":
+                return verb.doc[_after_case(noun) : noun.right_edge.i + 1]
+    return None
+
+
+def _passive_subject(verb: Token) -> Span | None:
+    """What a passive cue verb reports: its subject ("[the plan] was criticized by …")."""
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS and not _is_bare_pronoun(child):
+            if child.lower_ in RELATIVE_PRONOUNS:
+                return None
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
 
 
 def _noun_content(noun: Token, language: str) -> Span | None:

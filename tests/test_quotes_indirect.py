@@ -1,0 +1,82 @@
+"""Indirect quotes whose content is not a plain "said that" clause, with invented people."""
+
+from __future__ import annotations
+
+from newsgraph.pipeline import analyze_text
+from newsgraph.records import Quote
+
+
+def quotes(text: str, language: str = "en") -> list[Quote]:
+    return analyze_text(text, language=language).quotes
+
+
+def only(qs: list[Quote], fragment: str) -> Quote:
+    found = [q for q in qs if fragment in q.text]
+    assert len(found) == 1, [q.text for q in qs]
+    return found[0]
+
+
+def test_passive_cue_reports_its_subject_by_its_agent() -> None:
+    qs = quotes("The toll plan was criticized by Senator Odalys Ferrer Campos on Tuesday.")
+    q = only(qs, "toll plan")
+    assert q.text == "The toll plan" and q.cue == "criticized"
+    assert q.speaker.text == "Senator Odalys Ferrer Campos"
+
+
+def test_passive_cue_with_a_clause_reports_the_clause() -> None:
+    qs = quotes("It was reported by the Valle Gazette that the mayor had resigned.")
+    q = only(qs, "resigned")
+    assert q.text == "that the mayor had resigned"
+    assert q.speaker.text == "the Valle Gazette"
+
+
+def test_as_comment_credits_the_rest_of_the_sentence() -> None:
+    qs = quotes("As Dr. Evaristo Lemus noted, the clinic has had no running water since May.")
+    q = only(qs, "running water")
+    assert q.text == "the clinic has had no running water since May"
+    assert q.speaker.text == "Dr. Evaristo Lemus" and q.cue == "noted"
+
+
+def test_trailing_as_comment() -> None:
+    qs = quotes("The clinic has had no running water since May, as Dr. Evaristo Lemus noted.")
+    q = only(qs, "running water")
+    assert q.text == "The clinic has had no running water since May"
+
+
+def test_as_clause_with_its_own_object_keeps_it() -> None:
+    qs = quotes("As Dr. Evaristo Lemus criticized the budget, the nurses walked out of the hall.")
+    assert [q.text for q in qs] == ["the budget"]
+
+
+def test_asked_whether_reports_the_question() -> None:
+    qs = quotes("Reporters asked Governor Celestino Arreola whether he would veto the water bill.")
+    q = only(qs, "veto")
+    assert q.text == "whether he would veto the water bill"
+    assert q.speaker.text == "Reporters"
+
+
+def test_speech_verb_with_what_is_said_as_its_object() -> None:
+    qs = quotes("Councilwoman Idalia Serrano noted the rise in kidnappings along the highway.")
+    q = only(qs, "kidnappings")
+    assert q.text == "the rise in kidnappings along the highway"
+    assert q.speaker.text == "Councilwoman Idalia Serrano"
+
+
+def test_speech_verb_whose_object_is_the_listener_gives_no_quote() -> None:
+    assert quotes("Councilwoman Idalia Serrano warned the residents on Friday.") == []
+
+
+def test_the_clause_after_the_verb_when_the_parse_glues_two_sentences() -> None:
+    text = (
+        "“Nobody has disputed a single figure I gave.”  Despite the delays, "
+        "Quintero said the budget would pass in March."
+    )
+    q = only(quotes(text), "budget")
+    assert q.text == "the budget would pass in March"
+
+
+def test_spanish_comment_clause() -> None:
+    qs = quotes("Como señaló el médico Evaristo Lemus, la clínica no tiene agua desde mayo.", "es")
+    q = only(qs, "clínica")
+    assert q.text == "la clínica no tiene agua desde mayo"
+    assert q.speaker.text == "el médico Evaristo Lemus"
