@@ -80,3 +80,19 @@ def test_spanish_comment_clause() -> None:
     q = only(qs, "clínica")
     assert q.text == "la clínica no tiene agua desde mayo"
     assert q.speaker.text == "el médico Evaristo Lemus"
+
+
+def test_mid_sentence_according_to_keeps_both_sides() -> None:
+    qs = quotes(
+        "At the heart of the dispute, according to Judge Amparo Villaseñor, is the water "
+        "contract signed in 2019."
+    )
+    q = only(qs, "heart")
+    assert "water contract" in q.text
+    assert q.speaker.text == "Judge Amparo Villaseñor"
+
+
+def test_participle_after_a_preposition_speaks_for_the_main_subject() -> None:
+    qs = quotes("Mayor Rosalba Quintero answered the question by criticizing the toll contract.")
+    q = only(qs, "toll contract")
+    assert q.speaker.text == "Mayor Rosalba Quintero"

@@ -400,6 +400,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             return doc[child.left_edge.i : child.right_edge.i + 1]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:
         return _speaker_span(verb.head, passive_ok=True)  # "X said … and added …"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _speaker_span(verb.head.head)  # "X answered by [criticizing the plan]"
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
@@ -836,8 +838,11 @@ def _according_to_quotes(
     phrase_start = source.start_char - (source.start_char - sent.start_char)
     low = sent.text.lower()
     k = min(low.find(p) for p in _list(seg.segment.language, "according_to") if p in low)
+    rest = sent.doc.text[source.end_char : sent.end_char]
     if k <= 0:  # "According to X, content."
         start, end = source.end_char + 1, sent.end_char
+    elif len(rest.split()) > MIN_FRAME_WORDS:  # "At the heart of it, according to X, is …"
+        start, end = phrase_start, sent.end_char
     else:  # "Content, according to X."
         start, end = phrase_start, sent.start_char + k
     start, end = _trim_content(text, start + seg.offset, end + seg.offset)
