@@ -96,3 +96,9 @@ def test_participle_after_a_preposition_speaks_for_the_main_subject() -> None:
     qs = quotes("Mayor Rosalba Quintero answered the question by criticizing the toll contract.")
     q = only(qs, "toll contract")
     assert q.speaker.text == "Mayor Rosalba Quintero"
+
+
+def test_subject_of_likely_to_say_is_the_speaker() -> None:
+    qs = quotes("Residents of the valley were more likely to say the new road was unsafe.")
+    q = only(qs, "unsafe")
+    assert q.speaker.text == "Residents of the valley"

@@ -399,11 +399,24 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
                 return doc[verb.head.left_edge.i : child.i + 1]
             return doc[child.left_edge.i : child.right_edge.i + 1]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:
-        return _speaker_span(verb.head, passive_ok=True)  # "X said … and added …"
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return _speaker_span(verb.head.head)  # "X answered by [criticizing the plan]"
+        head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
+        return _speaker_span(head, passive_ok=True)  # "X said … and added …"
+    if verb.dep_ == "pcomp":  # "X answered by criticizing …", "In addition to stating …, X"
+        return _speaker_span(governing_verb) if (governing_verb := _verb_above(verb)) else None
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
+    return None
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb a prepositional phrase hangs from, through at most two prepositions."""
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.dep_ not in ("prep", "pobj") or head.head.i == head.i:
+            return None
+        head = head.head
     return None
 
 
