@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from newsgraph.eval import run_eval
@@ -49,6 +50,21 @@ def test_fragmented_gold_content_is_scored_without_the_attribution_between(
     metrics = evaluate_quotes(docs, lambda *_a, **_k: _result(text, [around]))
     assert docs[0].annotations[0][0].direct
     assert metrics["recall_overlap_0.3"] == 0.0
+
+
+def test_predicted_parts_are_scored_without_the_attribution_between(tmp_path: Path) -> None:
+    text = "“The dam will hold for now,” Odilia Cárdenas said. “We checked it twice.”"
+    first, comma, second = text.index("The dam"), text.index(",”"), text.index("We checked")
+    end = len(text) - 2
+    _write_polnear(tmp_path, text, f"T1\tContent {first} {comma};{second} {end}\tx\n"
+                   "E1\tAttribution:T1 Content:T1\n")  # fmt: skip
+    docs = read_polnear(tmp_path, None)
+    whole = Quote(first, end, text[first:end], "direct", Speaker(None, "unknown"), None, "en")
+    parted = replace(whole, parts=((first, comma + 1), (second, end)))
+    # The whole span shares 10 of its 13 words with the gold fragments: under 0.8.
+    for quote, recall in ((whole, 0.0), (parted, 1.0)):
+        metrics = evaluate_quotes(docs, lambda *_a, q=quote, **_k: _result(text, [q]))
+        assert metrics["recall_overlap_0.8"] == recall
 
 
 def test_a_span_that_cuts_a_word_still_shares_that_word(tmp_path: Path) -> None:

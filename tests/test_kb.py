@@ -86,6 +86,10 @@ def test_export_follows_the_data_contract(kb_path: Path, tmp_path: Path) -> None
         assert docs[m["doc"]]["text"][m["start"] : m["end"]] == m["text"]
         assert m["entity"] in entities
         assert m["label"] in {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC"}
+    for q in (r for r in records if r["type"] == "quote"):
+        text = docs[q["doc"]]["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
+        assert all(text[p["start"] : p["end"]] == p["text"] for p in q["parts"])
 
 
 def test_two_workers_give_the_same_knowledge_base(

@@ -171,6 +171,22 @@ def test_quote_broken_by_its_attribution_is_one_quote() -> None:
     assert speaker_name(result, only(qs, "ready")) == "Anselmo Barragán"
 
 
+def test_quote_broken_by_its_attribution_has_its_fragments_as_parts() -> None:
+    text = "“The bridge will open in May,” Odilia Cárdenas said. “Nobody will pay a toll.”"
+    _, qs = quotes(text)
+    q = only(qs, "bridge")
+    assert q.text == text[q.start : q.end] and "said" in q.text
+    assert [text[s:e] for s, e in q.parts] == ["The bridge will open in May,",
+                                               "Nobody will pay a toll."]  # fmt: skip
+    assert q.quoted_text == "The bridge will open in May, … Nobody will pay a toll."
+
+
+def test_quote_in_one_piece_has_no_parts() -> None:
+    _, qs = quotes("“We are ready for the rains,” said Anselmo Barragán.")
+    q = only(qs, "ready")
+    assert q.parts == () and q.quoted_text == q.text
+
+
 def test_doubled_apostrophes_are_quotation_marks() -> None:
     text = "''We will appeal the ruling,'' Itzel Urrutia said, calling it a ''disgrace.''"
     assert [text[s:e] for s, e in find_direct(text)] == ["We will appeal the ruling,", "disgrace."]
@@ -282,6 +298,7 @@ def test_spanish_quote_broken_by_its_attribution_is_one_quote() -> None:
     )
     q = only(qs, "negociar")
     assert q.text.endswith("La ley se cumple") and q.cue == "aseguró"
+    assert q.quoted_text == "No vamos a negociar … La ley se cumple"
     assert speaker_name(result, q) == "Evaristo Quintanilla"
 
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import newsgraph
 from newsgraph.cli import main
+from newsgraph.export import iter_records
 
 ARTICLES = [
     {"title": "Valley plan", "date": "2019-03-04", "text": (
@@ -18,7 +19,10 @@ ARTICLES = [
         "Culiacán next week.")},
     {"title": "Valley plan, day two", "date": "2018-01-10", "text": (
         "Lucía Ramírez Ortega said that the budget for Hermosillo would double next year.")},
+    {"title": "Bridge", "date": "2017-06-02", "text": (
+        "“The bridge will open in May,” Odilia Cárdenas said. “Nobody will pay a toll.”")},
 ]  # fmt: skip
+BROKEN_PARTS = ["The bridge will open in May,", "Nobody will pay a toll."]
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +61,33 @@ def test_quotes_command_prints_speaker_and_text(db: str, tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["quotes", "--anonymous", "--db", db])
     assert result.exit_code == 0, result.output
     assert "two officials" in result.output and "[anonymous]" in result.output
+
+
+def test_quote_broken_by_its_attribution_reads_back_with_its_parts(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        (row,) = kb.quotes(speaker="Odilia Cárdenas")
+        doc = kb.document(row["doc"])
+    assert doc is not None and doc["quotes"][0]["parts"] == row["parts"]
+    assert [p["text"] for p in row["parts"]] == BROKEN_PARTS
+    assert all(doc["text"][p["start"] : p["end"]] == p["text"] for p in row["parts"])
+    assert "said" in row["text"]  # the whole span, as its offsets give it
+
+
+def test_quote_parts_are_exported_with_their_offsets(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        records = list(iter_records(kb.store))
+    docs = {r["id"]: r["text"] for r in records if r["type"] == "document"}
+    quotes = [r for r in records if r["type"] == "quote"]
+    (broken,) = [q for q in quotes if q["parts"]]
+    assert [p["text"] for p in broken["parts"]] == BROKEN_PARTS
+    for q in quotes:
+        text = docs[q["doc"]]
+        assert text[q["start"] : q["end"]] == q["text"]
+        assert all(text[p["start"] : p["end"]] == p["text"] for p in q["parts"])
+
+
+def test_quotes_command_prints_only_the_quoted_fragments(db: str) -> None:
+    result = CliRunner().invoke(main, ["quotes", "--speaker", "Odilia Cárdenas", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "    The bridge will open in May, … Nobody will pay a toll.\n" in result.output
+    assert "said. “" not in result.output

@@ -30,6 +30,40 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         Store(path)
 
 
+def test_version_3_database_upgrades_in_place_and_stores_quote_parts(tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    _create_schema(path, version=3)
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO documents (id, content_hash, language, text, segments)"
+        " VALUES ('old', 'h', 'en', '“Ready,” she said.', '[]')"
+    )
+    db.execute(
+        'INSERT INTO quotes (id, doc, start, "end", text, kind, speaker_kind, language)'
+        " VALUES ('old:q1-7', 'old', 1, 7, 'Ready,', 'direct', 'unknown', 'en')"
+    )
+    db.commit()
+    db.close()
+    with newsgraph.open(path) as kb:
+        assert kb.store.schema_version == migrations()[-1][0]
+        (old,) = kb.quotes()
+        assert old["text"] == "Ready," and old["parts"] == []  # in one piece, as stored
+        text = "“The dam will hold,” Odilia Cárdenas said. “We checked it twice.”"
+        kb.store.write_batch([analyze_text(text)])
+        (new,) = [q for q in kb.quotes() if q["doc"] != "old"]
+    assert [p["text"] for p in new["parts"]] == ["The dam will hold,", "We checked it twice."]
+
+
+def _create_schema(path: Path, *, version: int) -> None:
+    """A database as an older newsgraph left it: the migrations up to ``version``."""
+    db = sqlite3.connect(path)
+    for number, sql in migrations():
+        if number <= version:
+            db.executescript(sql)
+    db.execute(f"PRAGMA user_version={version}")
+    db.close()
+
+
 def test_same_text_is_stored_once() -> None:
     store = Store(":memory:")
     result = analyze_text("Graciela Valdivia Mendieta arrived in Tijuana on Sunday.")

@@ -16,7 +16,7 @@ from .errors import NewsgraphError
 from .kb import IngestReport, KnowledgeBase
 from .pipeline import MAX_ARTICLE_CHARS
 from .read import ReadOptions
-from .records import Failure
+from .records import PART_SEPARATOR, Failure
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -287,6 +287,8 @@ def quotes(
 ) -> None:
     """Who said what: quotes across articles, with date and source.
 
+    A quote broken by its attribution shows its quoted fragments joined by "…".
+
     \b
     Examples:
       newsgraph quotes --speaker "Lucía Ramírez" --about Culiacán
@@ -303,7 +305,7 @@ def quotes(
         where = q["source"] or q["url"] or q["title"] or q["doc"]
         click.echo(f"{q['published'] or '????-??-??'}  {who} [{q['speaker_kind']}]"
                    f" ({q['kind']}, {q['cue'] or '-'})  — {where}")  # fmt: skip
-        click.echo(f"    {q['text']}")
+        click.echo(f"    {PART_SEPARATOR.join(p['text'] for p in q['parts']) or q['text']}")
 
 
 @main.command()

@@ -1,7 +1,9 @@
 """Export the knowledge base as the JSON Lines data contract of DESIGN.md.
 
 One object per line, each with ``"type"``: documents first, then entities, mentions and
-quotes. Offsets are Python ``str`` indices into the document's exported ``text``.
+quotes. Offsets are Python ``str`` indices into the document's exported ``text``, and every
+``text`` is the slice its offsets give: a quote broken by its attribution keeps its whole span
+as ``text`` and lists its quoted fragments, each with its own offsets, in ``parts``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .store import Row, Store
+from .store import Row, Store, quote_parts
 
 #: Formats ``newsgraph export`` knows.
 FORMATS = ("jsonl",)
@@ -82,6 +84,7 @@ def _quote(r: Row) -> dict[str, Any]:
         "start": r["start"],
         "end": r["end"],
         "text": r["text"],
+        "parts": quote_parts(r),
         "kind": r["kind"],
         "speaker": {
             "entity": r["speaker_entity"],

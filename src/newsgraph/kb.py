@@ -22,7 +22,7 @@ from .pipeline import MAX_ARTICLE_CHARS, MapOptions, run_map
 from .read import ReadOptions, iter_raw
 from .records import DocResult, Failure
 from .resolve import lookup_keys
-from .store import Row, Store
+from .store import Row, Store, quote_parts
 
 log = logging.getLogger(__name__)
 
@@ -184,8 +184,8 @@ class KnowledgeBase:
             'SELECT id, start, "end", text, label, entity FROM mentions WHERE doc=? ORDER BY start',
             (doc_id,),
         )
-        doc["quotes"] = self.store.rows(
-            "SELECT * FROM quotes WHERE doc=? ORDER BY start", (doc_id,)
+        doc["quotes"] = _with_parts(
+            self.store.rows("SELECT * FROM quotes WHERE doc=? ORDER BY start", (doc_id,))
         )
         return doc
 
@@ -236,6 +236,7 @@ class KnowledgeBase:
     ) -> list[Row]:
         """Quotes across articles, newest first, each with its article's date and source.
 
+        A quote broken by its attribution has its fragments in ``parts`` ({start, end, text}).
         ``speaker``: said by that entity (or a speaker written that way); ``about``: the
         quote mentions that entity (or contains the name); ``anonymous``: only unnamed
         sources; ``since``: articles published on or after that ISO date.
@@ -262,13 +263,14 @@ class KnowledgeBase:
             where.append("d.published >= ?")
             params.append(since)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        return self.store.rows(
+        rows = self.store.rows(
             "SELECT q.*, d.published, d.title, d.url, d.source, e.name AS speaker_name"
             " FROM quotes q JOIN documents d ON d.id = q.doc"
             " LEFT JOIN entities e ON e.id = q.speaker_entity"
             f" {clause} ORDER BY d.published DESC, q.doc, q.start LIMIT ?",
             [*params, limit],
         )
+        return _with_parts(rows)
 
     def export(self, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:
         """The knowledge base as data-contract records (see :mod:`newsgraph.export`)."""
@@ -295,6 +297,13 @@ def sentence_around(text: str, start: int, end: int, *, width: int = 160) -> str
     if len(tail) > width:
         tail = tail[:width].rsplit(" ", 1)[0] + "…"
     return f"{head}[{text[start:end]}]{tail}".strip()
+
+
+def _with_parts(quotes: list[Row]) -> list[Row]:
+    """Stored quote rows with their ``parts`` JSON read into {start, end, text} fragments."""
+    for q in quotes:
+        q["parts"] = quote_parts(q)
+    return quotes
 
 
 def _fts_query(query: str) -> str:

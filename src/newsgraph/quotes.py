@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import spacy
@@ -1043,19 +1043,22 @@ def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
             and prev is not None and prev.speaker.text is not None
             and text.count("\n\n", prev.end, q.start) <= 1
         ):  # fmt: skip
-            q = Quote(q.start, q.end, q.text, q.kind, prev.speaker, q.cue, q.language)
+            q = replace(q, speaker=prev.speaker)
         out.append(q)
     return out
 
 
 def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
-    """“A,” she said. “B.” is one quote of hers broken by its attribution, as news writes it."""
+    """“A,” she said. “B.” is one quote of hers broken by its attribution, as news writes it.
+
+    The joined quote spans both fragments; its ``parts`` are the fragments, without the
+    attribution between them (a third fragment extends the parts of the first two).
+    """
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
         if prev is not None and _interrupts(prev, q, text):
-            q = Quote(prev.start, q.end, text[prev.start : q.end], "direct", prev.speaker,
-                      prev.cue, prev.language, prev.cue_start, prev.cue_end)  # fmt: skip
+            q = replace(prev, end=q.end, text=text[prev.start : q.end], parts=prev.spans + q.spans)
             out.pop()
         out.append(q)
     return out

@@ -15,6 +15,8 @@ from typing import Literal
 Label = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["person", "organization", "anonymous", "media", "unknown"]
+#: Between the fragments of a quote broken by its attribution, where the attribution was.
+PART_SEPARATOR = " … "
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,15 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """What was said, ``text == article.text[start:end]``, without the quotation marks.
+
+    A quote broken by its attribution (“A,” she said. “B.”) spans all its fragments, so
+    ``text`` is still the exact slice and holds the attribution words between them: every
+    record's offsets stay checkable. ``parts`` are the spans of the quoted fragments in
+    text order when there are several (empty for a quote in one piece); :attr:`quoted_text`
+    is what the speaker said, the fragments joined with " … ".
+    """
+
     start: int
     end: int
     text: str
@@ -109,6 +120,18 @@ class Quote:
     language: str
     cue_start: int | None = None
     cue_end: int | None = None
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the quoted words: the parts, or the whole quote when in one piece."""
+        return self.parts or ((self.start, self.end),)
+
+    @property
+    def quoted_text(self) -> str:
+        """The quoted words only: the fragments joined with " … "."""
+        at = self.start
+        return PART_SEPARATOR.join(self.text[s - at : e - at] for s, e in self.spans)
 
 
 @dataclass(slots=True)

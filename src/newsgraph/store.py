@@ -148,7 +148,7 @@ class Store:
         self.db.executemany(
             'INSERT OR IGNORE INTO quotes (id, doc, start, "end", text, kind, speaker_text,'
             " speaker_kind, speaker_start, speaker_end, speaker_local, speaker_entity, cue,"
-            " cue_start, cue_end, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " cue_start, cue_end, language, parts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [_quote_row(a.id, q, locals_, entity_ids) for q in result.quotes],
         )
 
@@ -172,7 +172,17 @@ def _quote_row(doc: str, q: Quote, locals_: list[str], entity_ids: list[str]) ->
     return (
         f"{doc}:q{q.start}-{q.end}", doc, q.start, q.end, q.text, q.kind, s.text, s.kind,
         s.start, s.end, local, entity, q.cue, q.cue_start, q.cue_end, q.language,
+        json.dumps([list(p) for p in q.parts]),
     )  # fmt: skip
+
+
+def quote_parts(row: Row) -> list[Row]:
+    """The fragments of a stored quote as ``{start, end, text}`` (none for one piece)."""
+    start, text = row["start"], row["text"]
+    return [
+        {"start": s, "end": e, "text": text[s - start : e - start]}
+        for s, e in json.loads(row["parts"])
+    ]
 
 
 class SqliteIndex:

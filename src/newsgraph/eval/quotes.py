@@ -3,8 +3,8 @@
 A predicted quote matches a gold one at threshold *t* when the tokens they share are at
 least *t* of the larger of the two (one-to-one, best overlaps first). A gold content in
 several fragments (``“A,” she said. “B.”``) has the tokens of its fragments only, not
-those of the attribution between them. Precision is
-matched / predicted, recall matched / gold. A gold quote is *direct* when its content is
+those of the attribution between them; so has a predicted quote with ``parts``. Precision
+is matched / predicted, recall matched / gold. A gold quote is *direct* when its content is
 enclosed in quotation marks (PolNeAR content spans leave the marks out), else indirect.
 Speaker accuracy: among quotes matched at 0.3, the share whose predicted speaker span
 overlaps the gold source span. Articles annotated by several people are scored against
@@ -106,8 +106,9 @@ def _tokens(text: str, start: int, end: int) -> set[int]:
     return {m.start() + start for m in re.finditer(r"\w+", text[start:end])}
 
 
-def _gold_tokens(text: str, gold: GoldQuote) -> set[int]:
-    parts = gold.parts or ((gold.start, gold.end),)
+def _content_tokens(text: str, quote: Quote | GoldQuote) -> set[int]:
+    """The tokens of a content's fragments only, when it has several."""
+    parts = quote.parts or ((quote.start, quote.end),)
     return set().union(*(_tokens(text, s, e) for s, e in parts))
 
 
@@ -126,8 +127,8 @@ class Tally:
 def _score(
     text: str, predicted: Sequence[Quote], gold: Sequence[GoldQuote], tally: dict[float, Tally]
 ) -> None:
-    ptoks = [_tokens(text, q.start, q.end) for q in predicted]
-    gtoks = [_gold_tokens(text, g) for g in gold]
+    ptoks = [_content_tokens(text, q) for q in predicted]
+    gtoks = [_content_tokens(text, g) for g in gold]
     pairs = sorted(
         ((len(p & g) / max(len(p), len(g), 1), i, j)
          for i, p in enumerate(ptoks) for j, g in enumerate(gtoks) if p & g),
