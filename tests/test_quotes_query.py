@@ -91,3 +91,10 @@ def test_quotes_command_prints_only_the_quoted_fragments(db: str) -> None:
     assert result.exit_code == 0, result.output
     assert "    The bridge will open in May, … Nobody will pay a toll.\n" in result.output
     assert "said. “" not in result.output
+
+
+def test_about_looks_only_at_the_quoted_words_of_a_quote_in_parts(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        assert kb.quotes(about="Odilia Cárdenas") == []  # named between the fragments only
+        (row,) = kb.quotes(about="toll")
+    assert [p["text"] for p in row["parts"]] == BROKEN_PARTS

@@ -251,12 +251,12 @@ class KnowledgeBase:
             params += [*ids, f"%{speaker}%"]
         if about:
             ids = self.find_entities(about)
+            marks = ",".join("?" * len(ids))
             where.append(
-                "(EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start"
-                f' AND m."end" <= q."end" AND m.entity IN ({",".join("?" * len(ids))}))'
-                " OR q.text LIKE ?)"
+                f"(EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.entity IN ({marks})"
+                f" AND {_MENTION_QUOTED}) OR {_QUOTED_TEXT_LIKE})"
             )
-            params += [*ids, f"%{about}%"]
+            params += [*ids, f"%{about}%", f"%{about}%"]
         if anonymous:
             where.append("q.speaker_kind = 'anonymous'")
         if since:
@@ -297,6 +297,21 @@ def sentence_around(text: str, start: int, end: int, *, width: int = 160) -> str
     if len(tail) > width:
         tail = tail[:width].rsplit(" ", 1)[0] + "…"
     return f"{head}[{text[start:end]}]{tail}".strip()
+
+
+#: SQL over a quote ``q`` (and a mention ``m``) that looks only at the quoted words: a quote
+#: in parts (“A,” she said. “B.”) leaves out the attribution between its fragments.
+_PART = "json_each(q.parts) p"
+_PART_START, _PART_END = "json_extract(p.value, '$[0]')", "json_extract(p.value, '$[1]')"
+_MENTION_QUOTED = (
+    """(CASE WHEN q.parts = '[]' THEN m.start >= q.start AND m."end" <= q."end" """
+    f"""ELSE EXISTS (SELECT 1 FROM {_PART} WHERE m.start >= {_PART_START}"""
+    f""" AND m."end" <= {_PART_END}) END)"""
+)
+_QUOTED_TEXT_LIKE = (
+    f"((q.parts = '[]' AND q.text LIKE ?) OR EXISTS (SELECT 1 FROM {_PART} WHERE"
+    f" substr(q.text, {_PART_START} - q.start + 1, {_PART_END} - {_PART_START}) LIKE ?))"
+)
 
 
 def _with_parts(quotes: list[Row]) -> list[Row]:
