@@ -102,3 +102,10 @@ def test_subject_of_likely_to_say_is_the_speaker() -> None:
     qs = quotes("Residents of the valley were more likely to say the new road was unsafe.")
     q = only(qs, "unsafe")
     assert q.speaker.text == "Residents of the valley"
+
+
+def test_according_to_cue_has_its_offsets() -> None:
+    text = "The army will leave the valley next week, according to Colonel Ismael Robles."
+    q = only(quotes(text), "army")
+    assert q.cue == "according to"
+    assert q.cue_start is not None and text[q.cue_start : q.cue_end] == "according to"

@@ -862,10 +862,10 @@ def _according_to_quotes(
     if len(text[start:end].split()) < 3:
         return []
     attribution = _attribution(seg, source, None, finder)
-    cue = text[sent.start_char + seg.offset + k : source.start_char + seg.offset].strip()
-    quote = _quote(text, seg, start, end, "indirect", attribution.speaker, attribution)
-    return [Quote(quote.start, quote.end, quote.text, quote.kind, quote.speaker, cue or None,
-                  quote.language)]  # fmt: skip
+    cue_start = sent.start_char + seg.offset + max(k, 0)
+    cue = text[cue_start : source.start_char + seg.offset].rstrip(" ,")
+    return [Quote(start, end, text[start:end], "indirect", attribution.speaker, cue or None,
+                  seg.segment.language, cue_start, cue_start + len(cue))]  # fmt: skip
 
 
 def _evidential_quotes(
