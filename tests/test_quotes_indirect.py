@@ -109,3 +109,45 @@ def test_according_to_cue_has_its_offsets() -> None:
     q = only(quotes(text), "army")
     assert q.cue == "according to"
     assert q.cue_start is not None and text[q.cue_start : q.cue_end] == "according to"
+
+
+def test_dash_byline_after_a_quote_names_the_speaker() -> None:
+    for text in (
+        "“We are not afraid of anyone.” — Marisela Ochoa Prieto, mayor of Tepalcingo",
+        "“We are not afraid of anyone.”\n— Marisela Ochoa Prieto",
+    ):
+        q = only(quotes(text), "afraid")
+        assert q.kind == "direct" and q.speaker.text == "Marisela Ochoa Prieto"
+
+
+def test_spanish_dialogue_dash_is_never_the_speaker() -> None:
+    text = "—No vamos a negociar con nadie —dijo la alcaldesa Marisela Ochoa Prieto."
+    q = only(quotes(text, "es"), "negociar")
+    assert q.speaker.text == "la alcaldesa Marisela Ochoa Prieto"
+
+
+def test_reported_passage_after_a_colon_paragraph() -> None:
+    text = (
+        "The Valle Gazette reported on Monday:\n\n"
+        "The new bridge over the river will not open before 2027.\n\n"
+        "Traffic was light on the old road."
+    )
+    q = only(quotes(text), "bridge")
+    assert q.text == "The new bridge over the river will not open before 2027"
+    assert q.speaker.text == "The Valle Gazette" and q.cue == "reported"
+    assert not [x for x in quotes(text) if "Traffic" in x.text]
+
+
+def test_spanish_reported_passage() -> None:
+    text = "El diario Noroeste informó este lunes:\n\nEl nuevo puente no abrirá antes de 2027."
+    q = only(quotes(text, "es"), "puente")
+    assert q.speaker.text == "El diario Noroeste" and q.cue == "informó"
+
+
+def test_a_speakers_own_description_is_not_a_quote() -> None:
+    for text, language in (
+        ("Un funcionario que pidió el anonimato aseguró que el ejército saldrá.", "es"),
+        ("An official who asked for anonymity said the army would leave the city.", "en"),
+    ):
+        qs = quotes(text, language)
+        assert len(qs) == 1 and qs[0].speaker.kind == "anonymous", [q.text for q in qs]

@@ -393,6 +393,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     """Who speaks through a cue verb: its subject, or that of the verb it hangs from."""
     doc = verb.doc
     for child in verb.children:
+        if not any(ch.isalnum() for ch in child.text):
+            continue  # the Spanish model makes a dialogue dash "—" a subject
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
@@ -523,7 +525,8 @@ def extract_quotes(
         quotes += _segment_quotes(article.text, seg, direct, finder)
     quotes += _social_posts(article.text, finder, segments)
     quotes += _labelled_lines(article.text, finder, segments)
-    ordered = _continue_speakers(sorted(_dedupe(quotes), key=lambda q: q.start), article.text)
+    quotes = _without_source_descriptions(_dedupe(quotes))
+    ordered = _continue_speakers(sorted(quotes, key=lambda q: q.start), article.text)
     return _join_interrupted(ordered, article.text)
 
 
@@ -554,6 +557,8 @@ def _direct_quote(
     attribution = _attribute(text, seg, start, end, finder)
     if attribution is None:
         attribution = _intro_attribution(text, start, finder, seg.segment.language)
+    if attribution is None:
+        attribution = _dash_attribution(text, end, finder, seg.segment.language)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
@@ -596,6 +601,24 @@ def _intro_attribution(
         return None
     group = "who" if match.group("who") else "inverted"
     speaker = finder.speaker(left + match.start(group), left + match.end(group), language)
+    finder.last = speaker
+    return Attribution(speaker, None)
+
+
+#: A byline after a quote: “…” — Name, or “…” — Name, the mayor of Tepalcingo.
+_DASH_NAME = re.compile(
+    rf"[”\"’'»]?[ \t]*\n?[ \t]*[—–][ \t]*(?P<who>{_NAME})(?=[ \t]*(?:,|\(|$))", re.M
+)
+
+
+def _dash_attribution(
+    text: str, end: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker named after a dash right behind the quote's closing mark."""
+    match = _DASH_NAME.match(text, end)
+    if match is None or not _looks_like_a_name(match.group("who")):
+        return None
+    speaker = finder.speaker(match.start("who"), match.end("who"), language)
     finder.last = speaker
     return Attribution(speaker, None)
 
@@ -721,8 +744,33 @@ def _indirect_quotes(
             if quote is not None:
                 out.append(quote)
         out += _according_to_quotes(text, seg, sent, direct, finder)
+        out += _reported_passage(text, seg, sent, finder)
         out += _evidential_quotes(text, seg, sent, direct)
     return out
+
+
+def _reported_passage(
+    text: str, seg: AnnotatedSegment, sent: Span, finder: SpeakerFinder
+) -> list[Quote]:
+    """ "The Valle Gazette reported on Monday:" closing a paragraph introduces the next one,
+    the reported passage, when that one is not in quotation marks (a direct quote then)."""
+    colon = len(text[: sent.end_char + seg.offset].rstrip())
+    if not text[:colon].endswith(":") or not text.startswith("\n\n", colon):
+        return []
+    stop = text.find("\n\n", colon + 2)
+    start, stop = _trim_content(text, colon + 2, len(text) if stop == -1 else stop)
+    if start == stop or text[start] in OPENERS or text[start] in "—–":
+        return []
+    language = seg.segment.language
+    for cue in sent:
+        if _is_cue(cue, language) and _clause_of(cue) is None:
+            subject = _speaker_span(cue)
+            if subject is not None:
+                attribution = _attribution(seg, subject, cue, finder)
+                return [
+                    _quote(text, seg, start, stop, "indirect", attribution.speaker, attribution)
+                ]
+    return []
 
 
 def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Span | None]:
@@ -1025,6 +1073,18 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
                 kept = [k for k in kept if not (q.start <= k.start and k.end <= q.end)]
             kept.append(q)
     return kept
+
+
+def _without_source_descriptions(quotes: list[Quote]) -> list[Quote]:
+    """Drop what an anonymous speaker's description says: "an official [who asked for
+    anonymity]" is who speaks, not a quote about anonymity. ("X, who opposed the wall,
+    said …" keeps both: a named speaker's description can report a stance of theirs.)"""
+    spans = [(q.speaker.start, q.speaker.end) for q in quotes
+             if q.speaker.start is not None and q.speaker.kind == "anonymous"]  # fmt: skip
+    return [
+        q for q in quotes
+        if q.cue_start is None or not any(s < q.cue_start < e and q.end <= e for s, e in spans if e)
+    ]  # fmt: skip
 
 
 def _covers(q: Quote, kept: list[Quote]) -> bool:
