@@ -151,3 +151,18 @@ def test_a_speakers_own_description_is_not_a_quote() -> None:
     ):
         qs = quotes(text, language)
         assert len(qs) == 1 and qs[0].speaker.kind == "anonymous", [q.text for q in qs]
+
+
+def test_spanish_passive_cue_reports_its_subject_by_its_agent() -> None:
+    q = only(
+        quotes("El plan de seguridad fue criticado por la senadora Odalys Ferrer.", "es"), "plan"
+    )
+    assert q.text == "El plan de seguridad" and q.cue == "criticado"
+    assert q.speaker.text == "la senadora Odalys Ferrer"
+
+
+def test_spanish_speech_verb_with_what_is_said_as_its_object() -> None:
+    text = "La senadora Odalys Ferrer Campos señaló el aumento de los secuestros en la carretera."
+    q = only(quotes(text, "es"), "secuestros")
+    assert q.text == "el aumento de los secuestros en la carretera"
+    assert q.speaker.text == "La senadora Odalys Ferrer Campos"

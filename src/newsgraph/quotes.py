@@ -788,19 +788,33 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
 
 
 def _agent_of(verb: Token) -> Span | None:
-    """The "by" phrase of a passive verb: who did the criticising, reporting, endorsing."""
+    """The "by" phrase of a passive verb: who did the criticising, reporting, endorsing.
+
+    English marks it ``agent``; the Spanish model parses "fue criticado por la senadora" as
+    an object or oblique with "por", so a passive auxiliary must stand before the verb.
+    """
+    language = _language(verb)
+    passive = any(
+        c.dep_ in ("aux", "aux:pass") and c.lower_ in _list(language, "passive_auxiliaries")
+        for c in verb.children
+    )
     for child in verb.children:
         if child.dep_ in ("agent", "obl:agent"):
             noun = next((c for c in child.children if c.dep_ == "pobj"), child)
             if noun.dep_ == "pobj" or child.dep_ == "obl:agent":
                 return verb.doc[_after_case(noun) : noun.right_edge.i + 1]
+        if passive and child.dep_ in ("obj", "obl") and child.i > verb.i and any(
+            c.dep_ == "case" and c.lower_ in _list(language, "agent_markers")
+            for c in child.children
+        ):  # fmt: skip
+            return verb.doc[_after_case(child) : child.right_edge.i + 1]
     return None
 
 
 def _passive_subject(verb: Token) -> Span | None:
     """What a passive cue verb reports: its subject ("[the plan] was criticized by …")."""
     for child in verb.children:
-        if child.dep_ in PASSIVE_SUBJECT_DEPS and not _is_bare_pronoun(child):
+        if child.dep_ in PASSIVE_SUBJECT_DEPS | {"nsubj"} and not _is_bare_pronoun(child):
             if child.lower_ in RELATIVE_PRONOUNS:
                 return None
             return verb.doc[child.left_edge.i : child.right_edge.i + 1]
