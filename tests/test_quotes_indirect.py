@@ -166,3 +166,16 @@ def test_spanish_speech_verb_with_what_is_said_as_its_object() -> None:
     q = only(quotes(text, "es"), "secuestros")
     assert q.text == "el aumento de los secuestros en la carretera"
     assert q.speaker.text == "La senadora Odalys Ferrer Campos"
+
+
+def test_stance_object_keeps_the_phrase_that_follows_it() -> None:
+    qs = quotes(
+        "Senator Odalys Ferrer criticized the mayor for not doing more to repair the bridge."
+    )
+    q = only(qs, "mayor")
+    assert q.text == "the mayor for not doing more to repair the bridge"
+
+
+def test_stance_object_stops_before_when_it_was_said() -> None:
+    qs = quotes("Senator Odalys Ferrer criticized the toll plan on Tuesday.")
+    assert only(qs, "toll").text == "the toll plan"

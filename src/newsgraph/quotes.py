@@ -292,7 +292,31 @@ def _object_of(verb: Token, language: str) -> Span | None:
     if _is_bare_pronoun(obj) and not complements:
         return None  # "criticized him": whom, not what; "called him [a liar]" says what
     end = max([obj, *complements], key=_right)
-    return verb.doc[obj.left_edge.i : end.right_edge.i + 1]
+    return verb.doc[obj.left_edge.i : _phrase_end(verb, end) + 1]
+
+
+#: Dependents of a stance verb that go on saying what its object is said to be or do:
+#: "criticized him [for not doing more] [to help …]", "voted for a measure [to extend …]".
+_PHRASE_DEPS = {"prep", "xcomp", "advcl", "oprd", "ccomp", "acomp", "dative", "obl", "nmod"}
+
+
+def _is_when(child: Token) -> bool:
+    """ "on Tuesday", "last week": when it was said, not what."""
+    heads = [child, *(c for c in child.children if c.dep_ in ("pobj", "obl", "nmod"))]
+    return any(t.ent_type_ in WHEN_LABELS for t in heads)
+
+
+def _phrase_end(verb: Token, last: Token) -> int:
+    """The last token of a verb's content phrase: its dependents after ``last`` while they
+    follow without punctuation between (a comma, dash or conjunction ends the phrase)."""
+    end = last.right_edge.i
+    for child in verb.children:
+        if child.i <= end:
+            continue
+        if child.dep_ not in _PHRASE_DEPS or child.left_edge.i != end + 1 or _is_when(child):
+            break
+        end = child.right_edge.i
+    return end
 
 
 def _complement_of_clitic(verb: Token, language: str) -> Span | None:
@@ -327,7 +351,7 @@ def _prepositional_object_of(verb: Token, language: str) -> Span | None:
     for child in verb.children:
         obj = _phrasal_object(verb, child, language)
         if obj is not None and not _is_bare_pronoun(obj) and obj.ent_type_ not in WHEN_LABELS:
-            return verb.doc[_after_case(obj) : obj.right_edge.i + 1]
+            return verb.doc[_after_case(obj) : _phrase_end(verb, obj) + 1]
     return None
 
 
