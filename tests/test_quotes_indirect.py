@@ -169,11 +169,9 @@ def test_spanish_speech_verb_with_what_is_said_as_its_object() -> None:
 
 
 def test_stance_object_keeps_the_phrase_that_follows_it() -> None:
-    qs = quotes(
-        "Senator Odalys Ferrer criticized the mayor for not doing more to repair the bridge."
-    )
-    q = only(qs, "mayor")
-    assert q.text == "the mayor for not doing more to repair the bridge"
+    text = "Senator Odalys Ferrer praised Governor Ruperto Salas’s leadership after the flood."
+    q = only(quotes(text), "leadership")
+    assert q.text == "Governor Ruperto Salas’s leadership after the flood"
 
 
 def test_stance_object_stops_before_when_it_was_said() -> None:
