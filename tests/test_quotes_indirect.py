@@ -177,3 +177,8 @@ def test_stance_object_keeps_the_phrase_that_follows_it() -> None:
 def test_stance_object_stops_before_when_it_was_said() -> None:
     qs = quotes("Senator Odalys Ferrer criticized the toll plan on Tuesday.")
     assert only(qs, "toll").text == "the toll plan"
+
+
+def test_what_a_say_verb_takes_as_its_object_is_what_was_said() -> None:
+    qs = quotes("Most farmers praised the new dam, and Ruperto Salas said the same of the canal.")
+    assert only(qs, "canal").text == "the same of the canal"
