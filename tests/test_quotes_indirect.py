@@ -182,3 +182,15 @@ def test_stance_object_stops_before_when_it_was_said() -> None:
 def test_what_a_say_verb_takes_as_its_object_is_what_was_said() -> None:
     qs = quotes("Most farmers praised the new dam, and Ruperto Salas said the same of the canal.")
     assert only(qs, "canal").text == "the same of the canal"
+
+
+def test_belief_adjective_reports_the_clause_after_it() -> None:
+    q = only(quotes("Ruperto Salas is not sure the vote on the canal will pass."), "vote")
+    assert q.text == "the vote on the canal will pass" and q.cue == "sure"
+    assert q.speaker.text == "Ruperto Salas"
+
+
+def test_spanish_belief_adjective() -> None:
+    text = "Los regantes están convencidos de que la presa resistirá este invierno."
+    q = only(quotes(text, "es"), "presa")
+    assert q.cue == "convencidos" and q.speaker.text == "Los regantes"

@@ -78,7 +78,13 @@ WHEN_LABELS = {"DATE", "TIME"}
 
 #: Word lists whose entries (words or phrases) mark a sentence that needs a parse: every
 #: pattern that reads ``pos_``, ``dep_`` or the tree is triggered by a word of one of them.
-PARSE_CUE_LISTS: tuple[str, ...] = ("speech_verbs", "stance_verbs", "cue_nouns", "according_to")
+PARSE_CUE_LISTS: tuple[str, ...] = (
+    "speech_verbs",
+    "stance_verbs",
+    "stance_adjectives",
+    "cue_nouns",
+    "according_to",
+)
 
 
 @cache
@@ -808,7 +814,26 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
     if cue.pos_ in ("NOUN", "PROPN"):
         content = _noun_content(cue, language)
         return (content, _owner_of(cue)) if content is not None else (None, None)
+    if cue.pos_ == "ADJ" and cue.lower_ in _list(language, "stance_adjectives"):
+        return _adjective_content(cue)
     return None, None
+
+
+def _adjective_content(adjective: Token) -> tuple[Span | None, Span | None]:
+    """ "officials are [confident] that the dam will hold": the clause after a belief or
+    feeling adjective, said of the subject of its verb (English hangs the adjective from
+    the verb, Spanish hangs the copula and the subject from the adjective)."""
+    if any(c.dep_ == "cop" for c in adjective.children):
+        holder = adjective
+    elif adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX"):
+        holder = adjective.head
+    else:
+        return None, None
+    clause = next((c for c in (*adjective.children, *holder.children)
+                   if c.dep_ == "ccomp" and c.i > adjective.i), None)  # fmt: skip
+    if clause is None:
+        return None, None
+    return adjective.doc[clause.left_edge.i : clause.right_edge.i + 1], _speaker_span(holder)
 
 
 def _agent_of(verb: Token) -> Span | None:
