@@ -85,3 +85,11 @@ def test_mark_mentions_wraps_each_span() -> None:
     assert mark_mentions(text, mentions) == (
         "[[Itzel Urrutia|PERSON]] met [[Anselmo Barragán|PERSON]]."
     )
+
+
+def test_eval_errors_file_is_for_quotes_only(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["eval", "ner", "--data", str(tmp_path), "--errors", str(tmp_path / "e.jsonl")]
+    )
+    assert result.exit_code == 2
+    assert "quotes task only" in result.output

@@ -89,3 +89,35 @@ def _write_polnear(root: Path, text: str, ann: str) -> None:
     (root / "attributions").mkdir()
     (root / "text" / "a.txt").write_text(text, encoding="utf-8")
     (root / "attributions" / "a_0001.ann").write_text(ann, encoding="utf-8")
+
+
+def test_error_records_name_misses_spurious_quotes_and_wrong_speakers(tmp_path: Path) -> None:
+    text = (
+        "Odilia Cárdenas said the dam will hold. The canal is dry, farmers said. "
+        "Nobody asked the mayor about the bridge."
+    )
+    dam, canal = text.index("the dam"), text.index("The canal")
+    who, farmers = text.index("Odilia Cárdenas"), text.index("farmers")
+    ann = (
+        f"T1\tContent {dam} {text.index(' will hold') + 10}\tx\n"
+        f"T2\tSource {who} {who + 15}\tOdilia Cárdenas\n"
+        f"E1\tAttribution:T1 Content:T1 Source:T2\n"
+        f"T3\tContent {canal} {text.index(' is dry') + 7}\tx\n"
+        f"T4\tSource {farmers} {farmers + 7}\tfarmers\n"
+        f"E2\tAttribution:T3 Content:T3 Source:T4\n"
+    )
+    _write_polnear(tmp_path, text, ann)
+    bridge = text.index("the bridge")
+    predicted = [
+        Quote(dam, dam + 19, "", "indirect", Speaker("farmers", "unknown", farmers, farmers + 7),
+              "said", "en"),
+        Quote(bridge, bridge + 10, "", "indirect", Speaker(None, "unknown"), "asked", "en"),
+    ]  # fmt: skip
+    records: list[dict[str, object]] = []
+    evaluate_quotes(read_polnear(tmp_path, None), lambda *_a, **_k: _result(text, predicted),
+                    errors=records.append)  # fmt: skip
+    by_error = {r["error"]: r for r in records}
+    assert set(by_error) == {"wrong_speaker", "missed", "spurious"}
+    assert by_error["wrong_speaker"]["gold_source"] == "Odilia Cárdenas"
+    assert by_error["missed"]["gold"] == "The canal is dry"
+    assert "[the bridge]" in str(by_error["spurious"]["context"])

@@ -401,17 +401,33 @@ def split(entity_id: str, alias: str, db: str) -> None:
               help="Gold data folder (MEANTIME, ECB+, CrossRE, PolNeAR).")  # fmt: skip
 @click.option("--limit", type=click.IntRange(1), help="Only the first N documents (groups).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object of metrics.")
-def eval_command(task: str, data: Path, limit: int | None, as_json: bool) -> None:
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="quotes: write each miss, partial match, spurious quote and wrong "
+              "speaker as a JSON line to this file.")  # fmt: skip
+def eval_command(
+    task: str, data: Path, limit: int | None, as_json: bool, errors_path: Path | None
+) -> None:
     """Score an extractor against human-annotated gold data.
 
     \b
     Examples:
       newsgraph eval ner --data ../shared/data/gold/meantime_en
       newsgraph eval coref --data ../shared/data/gold/ecbplus --json
+      newsgraph eval quotes --data ../shared/data/gold/polnear/dev --errors errors.jsonl
     """
     from .eval import run_eval
 
-    metrics = run_eval(task, data, limit=limit)
+    if errors_path is None:
+        metrics = run_eval(task, data, limit=limit)
+    else:
+        if task != "quotes":
+            raise click.UsageError("--errors is available for the quotes task only")
+        with errors_path.open("w", encoding="utf-8") as out:
+
+            def write(record: dict[str, Any]) -> None:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+            metrics = run_eval(task, data, limit=limit, errors=write)
     if as_json:
         click.echo(json.dumps(metrics))
         return

@@ -7,6 +7,7 @@ returns a dict of metrics. Tasks: ``ner`` (MEANTIME, CrossRE), ``coref`` (ECB+, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,17 @@ from ..errors import EvalDataError
 TASKS = ("ner", "coref", "quotes")
 
 
-def run_eval(task: str, data: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """Metrics of ``task`` on the gold data at ``data`` (``limit``: first N docs/groups)."""
+def run_eval(
+    task: str,
+    data: Path,
+    *,
+    limit: int | None = None,
+    errors: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """Metrics of ``task`` on the gold data at ``data`` (``limit``: first N docs/groups).
+
+    ``errors`` (quotes only) receives one record per error, for error analysis.
+    """
     from ..pipeline import analyze_text
     from ..resolve import resolve_results
     from .coref import evaluate_coref
@@ -30,7 +40,9 @@ def run_eval(task: str, data: Path, *, limit: int | None = None) -> dict[str, An
 
         if not data.exists():
             raise EvalDataError(f"{data}: no such gold data folder")
-        return run_quotes_eval(data, limit=limit)
+        return run_quotes_eval(data, limit=limit, errors=errors)
+    if errors is not None:
+        raise EvalDataError("error records are written for the quotes task only")
     docs = read_gold(data, task)
     if not docs:
         raise EvalDataError(f"{data}: no gold documents found")

@@ -179,9 +179,17 @@ def _count_match(q: Quote, g: GoldQuote, c: Tally) -> None:
 
 
 def evaluate_quotes(
-    docs: Sequence[PolnearDoc], analyze: Analyze, *, limit: int | None = None
+    docs: Sequence[PolnearDoc],
+    analyze: Analyze,
+    *,
+    limit: int | None = None,
+    errors: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
-    """Metrics over the documents, averaged over annotators of the same article."""
+    """Metrics over the documents, averaged over annotators of the same article.
+
+    ``errors``, when given, receives one record per error against each article's first
+    annotation (see :func:`quote_errors`).
+    """
     tally = {t: Tally() for t in THRESHOLDS}
     chosen = docs[:limit] if limit else docs
     for doc in chosen:
@@ -190,7 +198,72 @@ def evaluate_quotes(
         for gold in doc.annotations:
             _score(doc.text, result.quotes, gold, per_annotator)
         _add_averaged(tally, per_annotator, len(doc.annotations))
+        if errors is not None and doc.annotations:
+            for record in quote_errors(doc.id, doc.text, result.quotes, doc.annotations[0]):
+                errors(record)
     return _metrics(tally, len(chosen))
+
+
+def quote_errors(
+    doc_id: str, text: str, predicted: Sequence[Quote], gold: Sequence[GoldQuote]
+) -> list[dict[str, Any]]:
+    """What went wrong in one article, for error analysis: gold quotes no prediction
+    overlaps (``missed``) or overlaps too little (``partial``, below the first threshold),
+    predictions overlapping no gold quote (``spurious``), and matched quotes whose speaker
+    misses the gold source (``wrong_speaker``). Each record has the texts, the cue, the
+    speakers and the sentence-sized context around the gold or predicted span."""
+    ptoks = [_content_tokens(text, q) for q in predicted]
+    gtoks = [_content_tokens(text, g) for g in gold]
+    pairs = sorted(
+        ((len(p & g) / max(len(p), len(g), 1), i, j)
+         for i, p in enumerate(ptoks) for j, g in enumerate(gtoks) if p & g),
+        reverse=True,
+    )  # fmt: skip
+    match: dict[int, tuple[int, float]] = {}  # gold index -> (predicted index, overlap)
+    used: set[int] = set()
+    for overlap, i, j in pairs:
+        if overlap >= THRESHOLDS[0] and i not in used and j not in match:
+            match[j] = (i, overlap)
+            used.add(i)
+    out: list[dict[str, Any]] = []
+    for j, g in enumerate(gold):
+        source = text[g.source[0] : g.source[1]] if g.source else None
+        record: dict[str, Any] = {"doc": doc_id, "gold": _snippet(text, g.start, g.end),
+                                  "gold_source": source, "direct": g.direct}  # fmt: skip
+        if j in match:
+            q = predicted[match[j][0]]
+            s = q.speaker
+            if g.source and not (s.start is not None and s.end is not None
+                                 and s.start < g.source[1] and g.source[0] < s.end):  # fmt: skip
+                out.append(record | {"error": "wrong_speaker", **_predicted(q)})
+            continue
+        near = max((p for p in pairs if p[2] == j), default=None)
+        if near is not None:
+            out.append(record | {"error": "partial", "overlap": round(near[0], 2),
+                                 **_predicted(predicted[near[1]])})  # fmt: skip
+        else:
+            out.append(record | {"error": "missed", "context": _context(text, g.start, g.end)})
+    for i, q in enumerate(predicted):
+        if i not in used and not any(p[1] == i for p in pairs):
+            out.append({"doc": doc_id, "error": "spurious", **_predicted(q),
+                        "context": _context(text, q.start, q.end)})  # fmt: skip
+    return out
+
+
+def _predicted(q: Quote) -> dict[str, Any]:
+    return {"predicted": q.text, "kind": q.kind, "cue": q.cue, "speaker": q.speaker.text,
+            "speaker_kind": q.speaker.kind}  # fmt: skip
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def _context(text: str, start: int, end: int, width: int = 200) -> str:
+    """The span in brackets with up to ``width`` characters on each side, on one line."""
+    left = " ".join(text[max(0, start - width) : start].split())
+    right = " ".join(text[end : end + width].split())
+    return f"{left} [{_snippet(text, start, end)}] {right}".strip()
 
 
 def _add_averaged(total: dict[float, Tally], part: dict[float, Tally], n: int) -> None:
@@ -223,7 +296,12 @@ def _metrics(tally: dict[float, Tally], n_docs: int) -> dict[str, Any]:
     return out
 
 
-def run_quotes_eval(data: Path, *, limit: int | None = None) -> dict[str, Any]:
+def run_quotes_eval(
+    data: Path,
+    *,
+    limit: int | None = None,
+    errors: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
     from ..pipeline import analyze_text
 
-    return evaluate_quotes(read_polnear(data), analyze_text, limit=limit)
+    return evaluate_quotes(read_polnear(data), analyze_text, limit=limit, errors=errors)
