@@ -194,3 +194,10 @@ def test_spanish_belief_adjective() -> None:
     text = "Los regantes están convencidos de que la presa resistirá este invierno."
     q = only(quotes(text, "es"), "presa")
     assert q.cue == "convencidos" and q.speaker.text == "Los regantes"
+
+
+def test_less_frequent_stance_verbs_and_the_occasion_left_out() -> None:
+    q = only(quotes("Ruperto Salas alluded to the flood of 2019 in his speech."), "flood")
+    assert q.text == "the flood of 2019" and q.cue == "alluded"
+    q = only(quotes("Senator Odalys Ferrer assailed the toll plan during a town hall."), "toll")
+    assert q.text == "the toll plan"

@@ -307,9 +307,10 @@ _PHRASE_DEPS = {"prep", "xcomp", "advcl", "oprd", "ccomp", "acomp", "dative", "o
 
 
 def _is_when(child: Token) -> bool:
-    """ "on Tuesday", "last week": when it was said, not what."""
+    """ "on Tuesday", "last week", "in a speech": when or where it was said, not what."""
     heads = [child, *(c for c in child.children if c.dep_ in ("pobj", "obl", "nmod"))]
-    return any(t.ent_type_ in WHEN_LABELS for t in heads)
+    occasions = _list(_language(child), "occasion_nouns")
+    return any(t.ent_type_ in WHEN_LABELS or t.lower_ in occasions for t in heads)
 
 
 def _phrase_end(verb: Token, last: Token) -> int:
