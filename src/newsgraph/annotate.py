@@ -115,10 +115,10 @@ class ParseCues:
     def sentences(self, doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """The sentences (token ranges of ``doc``) that hold a cue."""
         lowers = doc.to_array(LOWER)
-        words = np.isin(lowers, _string_ids(self.words))
+        words = np.isin(lowers, string_ids(self.words))
         # A phrase is looked for in the text only where its longest word is.
         maybe = np.isin(
-            lowers, _string_ids(frozenset(max(p.split(), key=len) for p in self.phrases))
+            lowers, string_ids(frozenset(max(p.split(), key=len) for p in self.phrases))
         )
         return [
             (start, end)
@@ -132,7 +132,7 @@ class ParseCues:
 
 
 @cache
-def _string_ids(strings: frozenset[str]) -> np.ndarray:
+def string_ids(strings: frozenset[str]) -> np.ndarray:
     """The string-store ids of ``strings`` (the same in every vocabulary)."""
     return np.array([get_string_id(s) for s in strings], dtype="uint64")
 

@@ -22,11 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+import numpy as np
 import spacy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import lang
-from .annotate import AnnotatedSegment
+from .annotate import AnnotatedSegment, string_ids
 from .records import Article, LocalEntity, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
 #: Opening quotation marks and their closers; '' is how some archives (the NYT's) write ".
@@ -194,7 +196,7 @@ def _according_to(sent: Span, language: str) -> Span | None:
         k = low.find(phrase + " ")
         if k != -1:
             start = sent.start_char + k + len(phrase) + 1
-            end_match = re.search(r"[,.;:]", sent.doc.text[start : sent.end_char])
+            end_match = re.search(r"[,.;:]", sent.text[start - sent.start_char :])
             end = start + end_match.start() if end_match else sent.end_char
             span = sent.doc.char_span(start, end, alignment_mode="expand")
             return span
@@ -385,6 +387,13 @@ def _is_listed_pair(cue: Token, marker: Token, language: str, name: str) -> bool
     if f"{cue.lower_} {marker.lower_}" not in _list(language, name):
         return False
     return marker.i == cue.i + 1 or cue.lower_ in _parse_trigger_words(language)
+
+
+@cache
+def _cue_words(language: str) -> frozenset[str]:
+    """Every word that can be a cue: one-word entries and the first word of the others."""
+    lists = (_list(language, name) for name in PARSE_CUE_LISTS)
+    return frozenset(e.split()[0] for entries in lists for e in entries)
 
 
 @cache
@@ -666,7 +675,7 @@ def _attribute(
     """The speech verb nearest a direct quote in its frame (same sentences, outside it)."""
     doc, off = seg.doc, seg.offset
     window = doc.char_span(
-        max(0, start - off - FRAME_CHARS), min(len(doc.text), end - off + FRAME_CHARS),
+        max(0, start - off - FRAME_CHARS), min(_length(seg), end - off + FRAME_CHARS),
         alignment_mode="expand",
     )  # fmt: skip
     if window is None:
@@ -685,6 +694,12 @@ def _attribute(
     if subject is None or start - off <= subject.start_char < end - off:
         return None
     return _attribution(seg, subject, verb, finder)
+
+
+def _length(seg: AnnotatedSegment) -> int:
+    """The length of a segment's doc text, without building ``doc.text`` (a join of all
+    its tokens each time it is read)."""
+    return seg.segment.end - seg.segment.start
 
 
 def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -716,10 +731,9 @@ def _according_to_attribution(
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None
+    """The sentence holding a character of the doc (``doc.sents`` would walk them all)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent if span is not None and len(span) else None
 
 
 def _attribution(
@@ -749,7 +763,7 @@ def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int
 def _dialogue_quote(
     text: str, seg: AnnotatedSegment, start: int, end: int, frame: int, finder: SpeakerFinder
 ) -> Quote:
-    after = seg.doc.char_span(frame - seg.offset, min(len(seg.doc.text), frame - seg.offset + 80),
+    after = seg.doc.char_span(frame - seg.offset, min(_length(seg), frame - seg.offset + 80),
                               alignment_mode="expand")  # fmt: skip
     cues = [t for t in after if _is_cue(t, seg.segment.language)] if after is not None else []
     attribution = None
@@ -764,8 +778,12 @@ def _indirect_quotes(
 ) -> list[Quote]:
     out: list[Quote] = []
     language = seg.segment.language
-    for sent in seg.doc.sents:
-        for cue in sent:
+    doc = seg.doc
+    candidates = np.flatnonzero(np.isin(doc.to_array(LOWER), string_ids(_cue_words(language))))
+    for sent in doc.sents:
+        lo, hi = np.searchsorted(candidates, (sent.start, sent.end))
+        for i in candidates[lo:hi]:
+            cue = doc[int(i)]
             if _inside(cue.idx + seg.offset, direct):
                 continue
             content, subject = _cue_content_and_source(cue, language)
@@ -963,7 +981,7 @@ def _according_to_quotes(
     phrase_start = source.start_char - (source.start_char - sent.start_char)
     low = sent.text.lower()
     k = min(low.find(p) for p in _list(seg.segment.language, "according_to") if p in low)
-    rest = sent.doc.text[source.end_char : sent.end_char]
+    rest = sent.text[source.end_char - sent.start_char :]
     if k <= 0:  # "According to X, content."
         start, end = source.end_char + 1, sent.end_char
     elif len(rest.split()) > MIN_FRAME_WORDS:  # "At the heart of it, according to X, is …"
