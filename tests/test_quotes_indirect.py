@@ -201,3 +201,9 @@ def test_less_frequent_stance_verbs_and_the_occasion_left_out() -> None:
     assert q.text == "the flood of 2019" and q.cue == "alluded"
     q = only(quotes("Senator Odalys Ferrer assailed the toll plan during a town hall."), "toll")
     assert q.text == "the toll plan"
+
+
+def test_a_quote_parsed_as_the_subject_gives_no_indirect_quote() -> None:
+    text = "“Es el más grotesco fraude electoral”, expresó la candidata Marisela Ochoa."
+    qs = quotes(text, "es")
+    assert [q.kind for q in qs] == ["direct"], [q.text for q in qs]

@@ -789,6 +789,8 @@ def _indirect_quotes(
             content, subject = _cue_content_and_source(cue, language)
             if content is None or subject is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
+            if _inside(subject.start_char + seg.offset, direct):
+                continue  # "“…”, expresó la candidata": the parse took the quote for the subject
             quote = _indirect(text, seg, content, subject, cue, direct, finder)
             if quote is not None:
                 out.append(quote)
