@@ -207,3 +207,13 @@ def test_a_quote_parsed_as_the_subject_gives_no_indirect_quote() -> None:
     text = "“Es el más grotesco fraude electoral”, expresó la candidata Marisela Ochoa."
     qs = quotes(text, "es")
     assert [q.kind for q in qs] == ["direct"], [q.text for q in qs]
+
+
+def test_a_title_after_book_or_show_is_no_quote() -> None:
+    text = "Ruperto Salas wrote about the flood in his 2019 book, “The River That Took Our Town.”"
+    assert [q for q in quotes(text) if q.kind == "direct"] == []
+
+
+def test_a_title_case_quote_with_a_speaker_stays() -> None:
+    text = "Ruperto Salas: “We Will Rebuild Every School In The Valley”"
+    assert any("Rebuild" in q.text for q in quotes(text))

@@ -41,6 +41,8 @@ MIN_CONTENT_TOKENS = 1
 MIN_WORDS_FRAGMENT = 6
 #: Most words in the label of a labelled line ("Sen. Lindsey Graham: …").
 MAX_LABEL_WORDS = 6
+#: Quoted words in title case are a title (a book, a show, a headline) up to this length.
+MAX_TITLE_WORDS = 12
 #: Characters around a direct quote searched for its attribution.
 FRAME_CHARS = 160
 #: An indirect clause around a direct quote is a mixed quote only with this many own words.
@@ -594,11 +596,14 @@ def _direct_quote(
         return None  # "(R," and the like: initials and labels, not speech
     if _is_fragment(text, start, end):
         return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
+    language = seg.segment.language
+    if _is_title(words) and _names_a_work(text, start, language):
+        return None  # his book “Crippled America: How to Make America Great Again”
     attribution = _attribute(text, seg, start, end, finder)
     if attribution is None:
-        attribution = _intro_attribution(text, start, finder, seg.segment.language)
+        attribution = _intro_attribution(text, start, finder, language)
     if attribution is None:
-        attribution = _dash_attribution(text, end, finder, seg.segment.language)
+        attribution = _dash_attribution(text, end, finder, language)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
@@ -966,6 +971,21 @@ def _words_start(token: Token) -> int:
     while i < token.i and token.doc[i].is_punct:
         i += 1
     return i
+
+
+def _is_title(words: list[str]) -> bool:
+    """Whether quoted words read as a title or a headline: short, and their longer words
+    all capitalised ("An American Son", "So, That Happened") or all in capitals."""
+    longer = [w for w in words if len(w) > 3]
+    if not longer or len(words) > MAX_TITLE_WORDS:
+        return False
+    return all(w[0].isupper() for w in longer) and (len(longer) > 1 or words[0].isupper())
+
+
+def _names_a_work(text: str, start: int, language: str) -> bool:
+    """Whether the words right before a quote introduce a title: "his 2012 book, “…”"."""
+    before = re.findall(r"[\w-]+", text[max(0, start - 40) : start].lower())[-3:]
+    return bool(set(before) & _list(language, "title_nouns"))
 
 
 def _is_fragment(text: str, start: int, end: int) -> bool:
