@@ -210,7 +210,10 @@ def test_a_quote_parsed_as_the_subject_gives_no_indirect_quote() -> None:
 
 
 def test_a_title_after_book_or_show_is_no_quote() -> None:
-    text = "Ruperto Salas wrote about the flood in his 2019 book, “The River That Took Our Town.”"
+    text = (
+        "Ruperto Salas wrote about the flood in his 2019 book, “How We Rebuilt Our Town After "
+        "The River Took It.”"
+    )
     assert [q for q in quotes(text) if q.kind == "direct"] == []
 
 
