@@ -447,3 +447,23 @@ def test_evidential_reading_ends_before_a_further_clause() -> None:
         "Tobias Wrenfield appeared to be on the upswing, and his advisers hoped for a win."
     )
     assert only(qs, "upswing").text == "Tobias Wrenfield appeared to be on the upswing"
+
+
+def test_short_trailing_clause_names_the_speaker_without_a_listed_verb() -> None:
+    text = (
+        "“The dam will hold through the winter,” said Ignacio Pellicer.\n\n"
+        "“The question is what happens when the snow melts in April,” Ramona Echeverri "
+        "shot back."
+    )
+    _, qs = quotes(text)
+    assert only(qs, "snow melts").speaker.text == "Ramona Echeverri"
+
+
+def test_spanish_short_trailing_clause_names_the_speaker_without_a_listed_verb() -> None:
+    text = (
+        "«La presa aguantará todo el invierno», dijo Ignacio Pellicer.\n\n"
+        "«La pregunta es qué pasará cuando se derrita la nieve en abril», remató Ramona "
+        "Echeverri."
+    )
+    _, qs = quotes(text, "es")
+    assert only(qs, "nieve").speaker.text == "Ramona Echeverri"

@@ -499,9 +499,12 @@ def _direct_quote(
         return None  # "(R," and the like: initials and labels, not speech
     if _is_fragment(text, start, end):
         return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
+    language = seg.segment.language
     attribution = _attribute(text, seg, start, end, finder)
     if attribution is None:
-        attribution = _intro_attribution(text, start, finder, seg.segment.language)
+        attribution = _intro_attribution(text, start, finder, language)
+    if attribution is None:
+        attribution = _trailing_attribution(text, end, finder, language)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
@@ -544,6 +547,36 @@ def _intro_attribution(
         return None
     group = "who" if match.group("who") else "inverted"
     speaker = finder.speaker(left + match.start(group), left + match.end(group), language)
+    finder.last = speaker
+    return Attribution(speaker, None)
+
+
+@cache
+def _trailing_pattern(language: str) -> re.Pattern[str]:
+    code = language if language in _INTRO_VERB else "en"
+    verb = _INTRO_VERB[code]
+    who = rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+    return re.compile(
+        rf"^[”\"’'»]*,?\s+(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:{verb})"
+        rf"|(?:{verb})\s+(?P<inverted>{_NAME}))(?=[,.;!?])"
+    )
+
+
+def _trailing_attribution(
+    text: str, end: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker named by a short clause right after the quote: “…,” Ibarra continued.
+
+    The counterpart of ``_intro_attribution``: the clause must end at a comma or a full stop
+    right after its verb (or its inverted name), so that a new sentence with a name and a
+    verb after the quote is not taken for its attribution.
+    """
+    right = _paragraph_bounds(text, end, end)[1]
+    match = _trailing_pattern(language).search(text[end:right])
+    if match is None:
+        return None
+    group = "who" if match.group("who") else "inverted"
+    speaker = finder.speaker(end + match.start(group), end + match.end(group), language)
     finder.last = speaker
     return Attribution(speaker, None)
 
