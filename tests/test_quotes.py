@@ -467,3 +467,13 @@ def test_spanish_short_trailing_clause_names_the_speaker_without_a_listed_verb()
     )
     _, qs = quotes(text, "es")
     assert only(qs, "nieve").speaker.text == "Ramona Echeverri"
+
+
+def test_quote_inside_a_later_paragraphs_sentence_does_not_continue_the_speaker() -> None:
+    text = (
+        "“We will rebuild every school in the valley,” Anselmo Barragán said.\n\n"
+        "Hours later the rescue teams were still “working through the night without "
+        "asking for anything in return.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "working through").speaker.text is None

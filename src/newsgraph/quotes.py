@@ -989,18 +989,39 @@ def _covers(q: Quote, kept: list[Quote]) -> bool:
 
 
 def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
-    """An unattributed direct quote right after an attributed one continues its speaker."""
+    """An unattributed direct quote continues the speaker of the attributed quote before it,
+    in the same paragraph or as the whole of the next one.
+
+    A quote inside a sentence of the writer's in another paragraph has that sentence's
+    subject for speaker, whom it could not be told from. Paragraphs are counted by line
+    breaks, as in ``_paragraph_bounds``.
+    """
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
         if (
             q.kind == "direct" and q.speaker.kind == "unknown" and q.speaker.text is None
             and prev is not None and prev.speaker.text is not None
-            and text.count("\n\n", prev.end, q.start) <= 1
+            and _follows(text, prev, q)
         ):  # fmt: skip
             q = Quote(q.start, q.end, q.text, q.kind, prev.speaker, q.cue, q.language)
         out.append(q)
     return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _follows(text: str, prev: Quote, q: Quote) -> bool:
+    """Whether ``q`` is in the paragraph of ``prev`` or opens the one right after it."""
+    breaks = len(_PARAGRAPH_BREAK.findall(text, prev.end, q.start))
+    return breaks == 0 or (breaks == 1 and _opens_paragraph(text, q.start))
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether only quotation marks stand between the quote at ``start`` and its line start."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip("“”\"'‘’«„ \t")
 
 
 def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
