@@ -477,3 +477,13 @@ def test_quote_inside_a_later_paragraphs_sentence_does_not_continue_the_speaker(
     )
     _, qs = quotes(text)
     assert only(qs, "working through").speaker.text is None
+
+
+def test_quote_paragraph_two_line_breaks_away_does_not_continue_the_speaker() -> None:
+    text = (
+        "“We will rebuild every school in the valley,” Anselmo Barragán said.\n"
+        "The council met again on Friday and approved the budget for the repairs.\n"
+        "“Nobody should have to study in a tent when the next winter comes.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "tent").speaker.text is None

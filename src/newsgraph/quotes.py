@@ -615,9 +615,11 @@ def _attribute(
 
 
 def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = text.rfind("\n\n", 0, start)
-    right = text.find("\n\n", end)
-    return (0 if left == -1 else left + 2, len(text) if right == -1 else right)
+    """The paragraph around ``text[start:end]``: a line break ends one, as normalized text
+    keeps none inside a paragraph and some archives break paragraphs with one newline."""
+    left = text.rfind("\n", 0, start)
+    right = text.find("\n", end)
+    return (0 if left == -1 else left + 1, len(text) if right == -1 else right)
 
 
 def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
