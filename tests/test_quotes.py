@@ -487,3 +487,31 @@ def test_quote_paragraph_two_line_breaks_away_does_not_continue_the_speaker() ->
     )
     _, qs = quotes(text)
     assert only(qs, "tent").speaker.text is None
+
+
+def test_verb_inside_another_quote_is_no_attribution() -> None:
+    text = (
+        "Ramona Echeverri spoke for an hour.\n\n"
+        "“We need the clinic now, not in ten years.” “I think everyone here agrees with that.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "clinic").speaker.text is None  # not the "I" of "I think"
+
+
+def test_verb_of_the_next_sentence_with_its_own_clause_is_no_attribution() -> None:
+    text = (
+        "Ramona Echeverri took the microphone: “We will not close the plant, not this year "
+        "and not next year.” Union leaders said they had heard that promise before."
+    )
+    _, qs = quotes(text)
+    assert only(qs, "close the plant").speaker.text != "Union leaders"
+
+
+def test_verb_in_the_quotes_own_sentence_comes_before_a_nearer_one_in_the_next() -> None:
+    text = (
+        "Tomás Herrera Vidal said on Monday at the town hall, “The bridge will open in May.” "
+        "He added, “Nobody will pay a toll to cross it.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "bridge").speaker.text == "Tomás Herrera Vidal"
+    assert only(qs, "toll").speaker.text == "He"

@@ -482,7 +482,7 @@ def _segment_quotes(
     lo, hi = seg.segment.start, seg.segment.end
     mine = [d for d in direct if lo <= d[0] < hi]
     for start, end in mine:
-        quote = _direct_quote(text, seg, start, end, finder)
+        quote = _direct_quote(text, seg, start, end, finder, quoted=direct)
         if quote is not None:
             out.append(quote)
     for start, end, frame in find_dialogue(text[lo:hi]):
@@ -492,15 +492,16 @@ def _segment_quotes(
 
 
 def _direct_quote(
-    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
-) -> Quote | None:
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder, *,
+    quoted: list[tuple[int, int]],
+) -> Quote | None:  # fmt: skip
     words = re.findall(r"[^\W\d_]{2,}", text[start:end])
     if len(words) < 2:
         return None  # "(R," and the like: initials and labels, not speech
     if _is_fragment(text, start, end):
         return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     language = seg.segment.language
-    attribution = _attribute(text, seg, start, end, finder)
+    attribution = _attribute(text, seg, start, end, finder, quoted=quoted)
     if attribution is None:
         attribution = _intro_attribution(text, start, finder, language)
     if attribution is None:
@@ -588,9 +589,15 @@ def _opens_utterance(text: str, start: int) -> bool:
 
 
 def _attribute(
-    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
-) -> Attribution | None:
-    """The speech verb nearest a direct quote in its frame (same sentences, outside it)."""
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder, *,
+    quoted: list[tuple[int, int]],
+) -> Attribution | None:  # fmt: skip
+    """The speech verb nearest a direct quote in its frame that can speak it, and its subject.
+
+    A verb inside any quote is a quoted speaker's ("I think"). A verb in the quote's own
+    sentences comes before one in a sentence next to it (“…” He added, “…”), which must not
+    report a clause of its own (“…” He said he would stay).
+    """
     doc, off = seg.doc, seg.offset
     window = doc.char_span(
         max(0, start - off - FRAME_CHARS), min(len(doc.text), end - off + FRAME_CHARS),
@@ -602,9 +609,13 @@ def _attribute(
     cues = [
         t for t in window
         if _is_cue(t, seg.segment.language)
-        and not start <= t.idx + off < end
         and paragraph[0] <= t.idx + off < paragraph[1]
+        and not start <= t.idx + off < end
+        and not _inside(t.idx + off, quoted)
     ]  # fmt: skip
+    cues = [t for t in cues if _in_sentences(t, start - off, end - off)] or [
+        t for t in cues if not _reports_own_clause(t, off, quoted)
+    ]
     if not cues:
         return _according_to_attribution(seg, start, finder)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
@@ -612,6 +623,21 @@ def _attribute(
     if subject is None or start - off <= subject.start_char < end - off:
         return None
     return _attribution(seg, subject, verb, finder)
+
+
+def _in_sentences(verb: Token, start: int, end: int) -> bool:
+    """Whether a verb's sentence holds part of ``doc.text[start:end]``."""
+    sent = verb.sent
+    return sent.start_char < end and start < sent.end_char
+
+
+def _reports_own_clause(verb: Token, offset: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a verb governs a clause that is no quote: "He said [he would stay]"."""
+    clause = _clause_of(verb)
+    if clause is None:
+        return False
+    first, last = clause.start_char + offset, clause.end_char + offset
+    return not any(s < last and first < e for s, e in quoted)
 
 
 def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
