@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.annotate import AnnotatedSegment
 from newsgraph.pipeline import analyze_text
-from newsgraph.quotes import find_direct
-from newsgraph.records import DocResult, Quote
+from newsgraph.quotes import extract_quotes, find_direct
+from newsgraph.records import Article, DocResult, Metadata, Quote, Segment
 
 
 def quotes(text: str, language: str = "en") -> tuple[DocResult, list[Quote]]:
@@ -515,3 +519,26 @@ def test_verb_in_the_quotes_own_sentence_comes_before_a_nearer_one_in_the_next()
     _, qs = quotes(text)
     assert only(qs, "bridge").speaker.text == "Tomás Herrera Vidal"
     assert only(qs, "toll").speaker.text == "He"
+
+
+def test_subject_parsed_inside_a_quote_is_no_speaker() -> None:
+    # A hand-built parse with a mistake the model makes now and then: the subject of
+    # "said" found in the quoted title of a show.
+    words = ["“", "The", "plan", "is", "ready", "for", "a", "vote", ",", "”", "Odalys",
+             "Ferrer", "said", "on", "“", "Morning", "Matters", ".", "”"]  # fmt: skip
+    spaces = [False, True, True, True, True, True, True, False, False, True, True, True,
+              True, True, False, True, False, False, False]  # fmt: skip
+    heads = [3, 2, 3, 12, 3, 4, 7, 5, 12, 12, 11, 12, 12, 12, 16, 16, 12, 12, 12]
+    deps = ["punct", "det", "nsubj", "ccomp", "acomp", "prep", "det", "pobj", "punct",
+            "punct", "compound", "npadvmod", "ROOT", "prep", "punct", "compound", "nsubj",
+            "punct", "punct"]  # fmt: skip
+    pos = ["PUNCT", "DET", "NOUN", "AUX", "ADJ", "ADP", "DET", "NOUN", "PUNCT", "PUNCT",
+           "PROPN", "PROPN", "VERB", "ADP", "PUNCT", "PROPN", "PROPN", "PUNCT",
+           "PUNCT"]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+              pos=pos)  # fmt: skip
+    segment = Segment(0, len(doc.text), "en")
+    article = Article("d1", "<text>", doc.text, "en", (segment,), Metadata(), "h")
+    qs = extract_quotes(article, [AnnotatedSegment(segment, doc)], [], [])
+    q = only(qs, "ready")
+    assert q.cue == "said" and q.speaker.text is None

@@ -620,8 +620,10 @@ def _attribute(
         return _according_to_attribution(seg, start, finder)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
     subject = _speaker_span(verb)
-    if subject is None or start - off <= subject.start_char < end - off:
+    if subject is None:
         return None
+    if _inside(subject.root.idx + off, quoted):  # a misparse of quoted words: no speaker
+        return Attribution(Speaker(None, "unknown"), verb)
     return _attribution(seg, subject, verb, finder)
 
 
@@ -1032,7 +1034,8 @@ def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
             and prev is not None and prev.speaker.text is not None
             and _follows(text, prev, q)
         ):  # fmt: skip
-            q = Quote(q.start, q.end, q.text, q.kind, prev.speaker, q.cue, q.language)
+            q = Quote(q.start, q.end, q.text, q.kind, prev.speaker, q.cue, q.language,
+                      q.cue_start, q.cue_end)  # fmt: skip
         out.append(q)
     return out
 
