@@ -63,6 +63,8 @@ PRONOUNS = {
     "su",
     "sus",
 }
+#: Parts of speech a speaker's words can start with ("said [the] mayor", "said [his] aide").
+NOMINAL_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"}
 #: Dependency labels of the English (ClearNLP) and Spanish (Universal Dependencies) models.
 OBJECT_DEPS = {"dobj", "obj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
@@ -502,10 +504,12 @@ def _direct_quote(
         return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     language = seg.segment.language
     attribution = _attribute(text, seg, start, end, finder, quoted=quoted)
-    if attribution is None:
-        attribution = _intro_attribution(text, start, finder, language)
-    if attribution is None:
-        attribution = _trailing_attribution(text, end, finder, language)
+    if attribution is None or attribution.speaker.text is None:  # a short clause may name one
+        named = _intro_attribution(text, start, finder, language) or _trailing_attribution(
+            text, end, finder, language
+        )
+        if named is not None:
+            attribution = Attribution(named.speaker, attribution.cue if attribution else None)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
@@ -596,7 +600,9 @@ def _attribute(
 
     A verb inside any quote is a quoted speaker's ("I think"). A verb in the quote's own
     sentences comes before one in a sentence next to it (“…” He added, “…”), which must not
-    report a clause of its own (“…” He said he would stay).
+    report a clause of its own (“…” He said he would stay). Where the parse gives the verb
+    no subject, or one inside a quote, the words next to the verb are read instead; failing
+    those, the quote keeps its verb and an unknown speaker.
     """
     doc, off = seg.doc, seg.offset
     window = doc.char_span(
@@ -620,11 +626,70 @@ def _attribute(
         return _according_to_attribution(seg, start, finder)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
     subject = _speaker_span(verb)
+    if subject is None or _inside(subject.root.idx + off, quoted):
+        subject = _words_after_quote(verb, off, quoted, seg.segment.language)  # a misparse
     if subject is None:
-        return None
-    if _inside(subject.root.idx + off, quoted):  # a misparse of quoted words: no speaker
         return Attribution(Speaker(None, "unknown"), verb)
     return _attribution(seg, subject, verb, finder)
+
+
+def _words_after_quote(
+    verb: Token, offset: int, quoted: list[tuple[int, int]], language: str
+) -> Span | None:
+    """The speaker written between a quote and its verb ("“…,” Ibarra, the mayor, said"),
+    or right after the verb that follows a quote ("“…,” said a person close to her")."""
+    doc, sent = verb.doc, verb.sent
+    ends = [e - offset for _, e in quoted if sent.start_char <= e - offset <= verb.idx]
+    if not ends or not _hands_over(doc.text, max(ends)):
+        return None  # none, or a phrase quoted inside the writer's sentence: “excellent” results
+    gap = _AFTER_QUOTE.fullmatch(doc.text, max(ends), verb.idx)
+    if gap is None:
+        return None
+    if gap.group(1):
+        words = doc.char_span(gap.start(1), gap.end(1), alignment_mode="contract")
+        return words if _names_before_its_verb(words, language) else None
+    rest = doc[verb.i + 1 : sent.end]
+    words = doc[verb.i + 1 : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
+    return words if words and _starts_a_name(words[0]) else None
+
+
+#: What lies between a quote's closing mark and its verb: at most a name and its apposition.
+_AFTER_QUOTE = re.compile(r"[”\"’'»]*,?\s*([^\s.!?;:“\"«\n][^.!?;:“\"«\n]*?)?[\s,]*")
+
+
+def _hands_over(text: str, end: int) -> bool:
+    """Whether the quote ending at ``end`` hands over to its attribution, as speech does:
+    “…,” “…?” “…!” or “…”, with the comma after the mark."""
+    inside = text[max(0, end - 12) : end].rstrip(" '’\"”")
+    return inside[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(
+        re.match(r"[”\"’'»]*,", text[end : end + 4])
+    )
+
+
+def _names_before_its_verb(words: Span | None, language: str) -> bool:
+    """Whether the words between a quote and its verb are a name, with any apposition after
+    a comma, and not a clause of their own ("he said, [adding]", "that would …")."""
+    if words is None or not words or not _starts_a_name(words[0]):
+        return False
+    if words[0].lower_ in RELATIVE_PRONOUNS:
+        return False
+    head = next((t.i for t in words if t.text == ","), words.end)
+    return not any(_is_cue(t, language) for t in words.doc[words.start : head])
+
+
+def _starts_a_name(token: Token) -> bool:
+    """A capital (the tagger takes "Will" for a verb now and then) or a nominal word."""
+    return token.text[:1].isupper() or token.pos_ in NOMINAL_POS
+
+
+def _ends_a_name(token: Token) -> bool:
+    """Where a speaker written after its verb ends: a sentence's end, a quote, a line break,
+    or a clause after a comma (", referring to …")."""
+    return (
+        token.text in (".", "!", "?", ";", ":", "“", '"', "«")
+        or "\n" in token.text
+        or (token.nbor(-1).text == "," and token.pos_ in ("VERB", "AUX"))
+    )
 
 
 def _in_sentences(verb: Token, start: int, end: int) -> bool:
