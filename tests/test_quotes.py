@@ -521,14 +521,16 @@ def test_verb_in_the_quotes_own_sentence_comes_before_a_nearer_one_in_the_next()
     assert only(qs, "toll").speaker.text == "He"
 
 
-def hand_parsed_quotes(text: str, heads: list[int], deps: list[str], pos: list[str]) -> list[Quote]:
+def hand_parsed_quotes(
+    text: str, heads: list[int], deps: list[str], pos: list[str], language: str = "en"
+) -> list[Quote]:
     """Quotes of a one-sentence text with a parse given by hand, as spaCy's own tests do."""
-    words = spacy.blank("en").make_doc(text)
+    words = spacy.blank(language).make_doc(text)
     spaces = [bool(t.whitespace_) for t in words]
     doc = Doc(words.vocab, words=[t.text for t in words], spaces=spaces, heads=heads, deps=deps,
               pos=pos)  # fmt: skip
-    segment = Segment(0, len(text), "en")
-    article = Article("d1", "<text>", text, "en", (segment,), Metadata(), "h")
+    segment = Segment(0, len(text), language)
+    article = Article("d1", "<text>", text, language, (segment,), Metadata(), "h")
     return extract_quotes(article, [AnnotatedSegment(segment, doc)], [], [])
 
 
@@ -558,3 +560,45 @@ def test_name_after_its_verb_when_the_parse_took_a_quoted_subject() -> None:
     )  # fmt: skip
     q = only(qs, "ready")
     assert q.cue == "said" and q.speaker.text == "a spokeswoman for the council"
+
+
+def test_participle_hung_on_a_reported_clause_speaks_for_the_reporter() -> None:
+    # The parse hangs "adding" on "fail", the verb of the reported clause, not on "sensed".
+    qs = hand_parsed_quotes(
+        "Odalys Ferrer sensed the plan would fail, adding, “The port will close before the "
+        "winter comes.”",
+        heads=[1, 2, 2, 4, 6, 6, 2, 6, 6, 8, 14, 12, 14, 14, 8, 18, 17, 18, 14, 14, 14],
+        deps=["compound", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct", "advcl",
+              "punct", "punct", "det", "nsubj", "aux", "ccomp", "mark", "det", "nsubj",
+              "advcl", "punct", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT", "VERB", "PUNCT",
+             "PUNCT", "DET", "NOUN", "AUX", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT",
+             "PUNCT"],
+    )  # fmt: skip
+    assert only(qs, "winter").speaker.text == "Odalys Ferrer"  # not "the plan"
+
+
+def test_participle_hung_on_an_embedded_question_speaks_for_the_witness() -> None:
+    text = (
+        "A shopkeeper described for local radio station KVXR how the collapse unfolded, "
+        "stating, “I heard a crack and then the whole roof came down on the street.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "crack").speaker.text == "A shopkeeper"  # not "the collapse"
+
+
+def test_spanish_participle_hung_on_an_embedded_question_speaks_for_the_witness() -> None:
+    # The parse makes "vecino" the root and hangs "diciendo" on "ocurrió", after "cómo".
+    qs = hand_parsed_quotes(
+        "Un vecino describió cómo ocurrió el derrumbe, diciendo: «Oí un crujido y luego cayó "
+        "todo el techo».",
+        heads=[1, 1, 1, 4, 1, 6, 4, 8, 4, 8, 11, 8, 13, 11, 16, 16, 11, 19, 19, 16, 11, 1],
+        deps=["det", "ROOT", "acl", "advmod", "acl", "det", "nsubj", "punct", "advcl", "punct",
+              "punct", "ccomp", "det", "obj", "cc", "advmod", "conj", "det", "det", "nsubj",
+              "punct", "punct"],
+        pos=["DET", "NOUN", "VERB", "ADV", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PUNCT",
+             "PUNCT", "VERB", "DET", "NOUN", "CCONJ", "ADV", "VERB", "DET", "DET", "NOUN",
+             "PUNCT", "PUNCT"],
+        language="es",
+    )  # fmt: skip
+    assert only(qs, "crujido").speaker.text == "Un vecino"  # not "el derrumbe"

@@ -363,11 +363,41 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
                 return doc[verb.head.left_edge.i : child.i + 1]
             return doc[child.left_edge.i : child.right_edge.i + 1]
-    if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:
-        return _speaker_span(verb.head, passive_ok=True)  # "X said … and added …"
+    if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
+        subject = _speaker_span(verb.head, passive_ok=True)
+        above = _clause_above(verb.head) if verb.dep_ == "advcl" else verb.head
+        if subject is None or above.i == verb.head.i:
+            return subject
+        if above.pos_ in ("NOUN", "PROPN"):  # the parse missed the main verb:
+            return _noun_phrase_before_verb(above)  # "a witness [described how …], stating"
+        return _speaker_span(above, passive_ok=True) or subject
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
+
+
+def _clause_above(verb: Token) -> Token:
+    """The verb (or noun) a reported clause or an embedded question hangs from: a participle
+    the parse hangs on its verb speaks for the clause above ("X said [the plan would fail],
+    adding …", "X described [how the attack unfolded], stating …")."""
+    while verb.head.i < verb.i and (verb.dep_ == "ccomp" or _is_embedded_question(verb)):
+        verb = verb.head
+    return verb
+
+
+def _noun_phrase_before_verb(noun: Token) -> Span:
+    """A noun's words up to the first verb: "[A witness] described …" parsed as one phrase."""
+    start = noun.left_edge.i
+    verbs = (t.i for t in noun.doc[start : noun.i + 1] if t.pos_ in ("VERB", "AUX"))
+    return noun.doc[start : next(verbs, noun.i + 1)]
+
+
+def _is_embedded_question(verb: Token) -> bool:
+    """Whether a clause opens with a question word: "how the attack unfolded"."""
+    language = verb.doc.lang_
+    return any(
+        c.i < verb.i and c.lower_ in _list(language, "interrogatives") for c in verb.children
+    )
 
 
 def _owner_of(noun: Token) -> Span | None:
