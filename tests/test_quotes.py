@@ -602,3 +602,16 @@ def test_spanish_participle_hung_on_an_embedded_question_speaks_for_the_witness(
         language="es",
     )  # fmt: skip
     assert only(qs, "crujido").speaker.text == "Un vecino"  # not "el derrumbe"
+
+
+def test_the_support_of_a_group_names_its_holder_not_what_was_said() -> None:
+    _, qs = quotes(
+        "The governor, Benigno Salcedo, lost the support of the council after the vote on the "
+        "budget."
+    )
+    assert not [q for q in qs if q.text == "the council"]
+
+
+def test_spanish_la_propuesta_de_a_person_names_its_holder_not_what_was_said() -> None:
+    _, qs = quotes("La propuesta de Xiomara Beltrán fue rechazada por el concejo el lunes.", "es")
+    assert not [q for q in qs if q.text == "Xiomara Beltrán"]

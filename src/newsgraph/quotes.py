@@ -855,10 +855,26 @@ def _noun_content(noun: Token, language: str) -> Span | None:
             continue
         if child.dep_ == "prep":
             child = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), child)
+        if _names_the_holder(noun, marker, child, language):
+            return None
+        if marker.dep_ == "prep":
             return noun.doc[child.left_edge.i : child.right_edge.i + 1]
         start = child.left_edge.i if child.dep_ in CLAUSE_OF_NOUN_DEPS else _after_case(child)
         return noun.doc[start : child.right_edge.i + 1]
     return None
+
+
+def _names_the_holder(noun: Token, marker: Token, obj: Token, language: str) -> bool:
+    """Whether a noun cue's genitive names who holds the view rather than what it is about:
+    "lost [the support of the council]", "la propuesta de [Xiomara Beltrán]". After the
+    definite article and with no possessor, a noun phrase in the genitive is the holder or
+    leaves it open; the cue then has no owner to find, and no content of its own."""
+    return (
+        marker.lower_ in _list(language, "genitive_markers")
+        and obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and any(c.lower_ in _list(language, "definite_articles") for c in noun.children)
+        and not any(c.dep_ in ("poss", "nmod:poss") for c in noun.children)
+    )
 
 
 def _indirect(
