@@ -615,3 +615,13 @@ def test_the_support_of_a_group_names_its_holder_not_what_was_said() -> None:
 def test_spanish_la_propuesta_de_a_person_names_its_holder_not_what_was_said() -> None:
     _, qs = quotes("La propuesta de Xiomara Beltrán fue rechazada por el concejo el lunes.", "es")
     assert not [q for q in qs if q.text == "Xiomara Beltrán"]
+
+
+def test_wire_dateline_is_no_speaker() -> None:
+    _, qs = quotes(
+        "SAN LORENZO (AP) — Senator Lorenza Ibáñez said on Tuesday that the port would close.\n\n"
+        "PUERTO AZUL, March 3 (UPI) — Residents of the island have taken to social media to "
+        "complain about the closure of the port."
+    )
+    assert only(qs, "would close").speaker.text == "Senator Lorenza Ibáñez"
+    assert only(qs, "closure").speaker.text == "Residents of the island"

@@ -779,10 +779,35 @@ def _attribution(
 ) -> Attribution:
     start, end = span.start_char + seg.offset, span.end_char + seg.offset
     anchor = verb.idx + seg.offset if verb is not None else end
+    start, end = _after_dateline(seg, start, end, anchor)
     start, end = _within_paragraph(finder.text, start, end, anchor)
     speaker = finder.speaker(start, end, seg.segment.language)
     finder.last = speaker
     return Attribution(speaker, verb)
+
+
+#: A wire dateline opening a paragraph: "WASHINGTON (AP) — ", "Mexico City (AFP) – ",
+#: "PHILADELPHIA, July 29 (UPI) — ", "ST. LOUIS — ": a place, never a speaker.
+_DATELINE = re.compile(
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.'-]*(?:[ ,]+[\w.'-]+){0,5}\s*\([^()\n]{2,15}\)"
+    r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'-]+(?: [A-ZÁÉÍÓÚÑ.'-]+)*)\s*(?:—|–|--?)\s+"
+)
+
+
+def _after_dateline(seg: AnnotatedSegment, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """A speaker span without the dateline its paragraph opens with; when the parse put the
+    subject inside the dateline, the words from there up to the first verb."""
+    text, off = seg.doc.text, seg.offset
+    dateline = _DATELINE.match(text, _paragraph_bounds(text, start - off, start - off)[0])
+    if dateline is None or start - off >= dateline.end():
+        return start, end
+    if end - off > dateline.end():
+        return dateline.end() + off, end
+    words = seg.doc.char_span(dateline.end(), anchor - off, alignment_mode="contract")
+    if not words:
+        return start, end
+    stop = next((t.idx for t in words if t.pos_ in ("VERB", "AUX")), words.end_char)
+    return dateline.end() + off, stop + off
 
 
 def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
