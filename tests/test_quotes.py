@@ -625,3 +625,25 @@ def test_wire_dateline_is_no_speaker() -> None:
     )
     assert only(qs, "would close").speaker.text == "Senator Lorenza Ibáñez"
     assert only(qs, "closure").speaker.text == "Residents of the island"
+
+
+def test_negation_parsed_as_subject_is_no_speaker() -> None:
+    qs = hand_parsed_quotes(
+        "Lorenza Ibáñez didn’t say the port would close.",
+        heads=[1, 4, 4, 4, 4, 6, 8, 8, 4, 4],
+        deps=["compound", "npadvmod", "aux", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp",
+              "punct"],
+        pos=["PROPN", "PROPN", "AUX", "PART", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+    )  # fmt: skip
+    assert all(q.speaker.text != "n’t" for q in qs)
+
+
+def test_spanish_negation_parsed_as_subject_is_no_speaker() -> None:
+    qs = hand_parsed_quotes(
+        "Lorenza Ibáñez no dijo que el puerto cerraría.",
+        heads=[1, 3, 3, 3, 7, 6, 7, 3, 3],
+        deps=["flat", "obl", "nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "ADV", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"],
+        language="es",
+    )  # fmt: skip
+    assert all(q.speaker.text != "no" for q in qs)

@@ -358,6 +358,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     """Who speaks through a cue verb: its subject, or that of the verb it hangs from."""
     doc = verb.doc
     for child in verb.children:
+        if child.lower_ in _list(doc.lang_, "negations"):
+            continue  # "did n’t", taken for a subject now and then
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
