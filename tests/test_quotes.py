@@ -647,3 +647,23 @@ def test_spanish_negation_parsed_as_subject_is_no_speaker() -> None:
         language="es",
     )  # fmt: skip
     assert all(q.speaker.text != "no" for q in qs)
+
+
+def test_short_intro_clause_closing_the_paragraph_before_names_the_speaker() -> None:
+    text = (
+        "“The dam will hold through the winter,” said Ignacio Pellicer.\n\n"
+        "Ramona Echeverri shot back:\n\n"
+        "“Nobody has checked the dam since the flood of last spring, and everybody knows it.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "Nobody has checked").speaker.text == "Ramona Echeverri"
+
+
+def test_spanish_short_intro_clause_closing_the_paragraph_before_names_the_speaker() -> None:
+    text = (
+        "«La presa aguantará todo el invierno», dijo Ignacio Pellicer.\n\n"
+        "Replicó Ramona Echeverri:\n\n"
+        "«Nadie ha revisado la presa desde la crecida de la primavera pasada, y todos lo saben»."
+    )
+    _, qs = quotes(text, "es")
+    assert only(qs, "Nadie ha revisado").speaker.text == "Ramona Echeverri"

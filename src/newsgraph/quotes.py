@@ -576,9 +576,10 @@ def _intro_pattern(language: str) -> re.Pattern[str]:
 def _intro_attribution(
     text: str, start: int, finder: SpeakerFinder, language: str
 ) -> Attribution | None:
-    """The speaker named by a short clause that introduces the quote right after it."""
-    left = _paragraph_bounds(text, start, start)[0]
-    before = text[left:start].rstrip("“\"'‘«„ ")
+    """The speaker named by a short clause that introduces the quote right after it, in its
+    paragraph or closing the one before with a colon ("Ibarra continued:")."""
+    left = _frame_bounds(text, start, start)[0]
+    before = text[left:start].rstrip("“\"'‘«„ \n")
     match = _intro_pattern(language).search(before)
     if match is None:
         return None
