@@ -67,6 +67,8 @@ PRONOUNS = {
     "su",
     "sus",
 }
+#: Parts of speech a speaker's words can start with ("said [the] mayor", "said [his] aide").
+NOMINAL_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"}
 #: Dependency labels of the English (ClearNLP) and Spanish (Universal Dependencies) models.
 OBJECT_DEPS = {"dobj", "obj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
@@ -437,14 +439,22 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     for child in verb.children:
         if not any(ch.isalnum() for ch in child.text):
             continue  # the Spanish model makes a dialogue dash "—" a subject
+        if child.lower_ in _list(doc.lang_, "negations"):
+            continue  # "did n’t", taken for a subject now and then
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
                 return doc[verb.head.left_edge.i : child.i + 1]
             return doc[child.left_edge.i : child.right_edge.i + 1]
-    if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:
+    if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
-        return _speaker_span(head, passive_ok=True)  # "X said … and added …"
+        subject = _speaker_span(head, passive_ok=True)
+        above = _clause_above(head) if verb.dep_ == "advcl" else head
+        if subject is None or above.i == head.i:
+            return subject
+        if above.pos_ in ("NOUN", "PROPN"):  # the parse missed the main verb:
+            return _noun_phrase_before_verb(above)  # "a witness [described how …], stating"
+        return _speaker_span(above, passive_ok=True) or subject
     if verb.dep_ == "pcomp":  # "X answered by criticizing …", "In addition to stating …, X"
         return _speaker_span(governing_verb) if (governing_verb := _verb_above(verb)) else None
     if verb.dep_ == "acl" and verb.head.i != verb.i:
@@ -462,6 +472,30 @@ def _verb_above(token: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _clause_above(verb: Token) -> Token:
+    """The verb (or noun) a reported clause or an embedded question hangs from: a participle
+    the parse hangs on its verb speaks for the clause above ("X said [the plan would fail],
+    adding …", "X described [how the attack unfolded], stating …")."""
+    while verb.head.i < verb.i and (verb.dep_ == "ccomp" or _is_embedded_question(verb)):
+        verb = verb.head
+    return verb
+
+
+def _noun_phrase_before_verb(noun: Token) -> Span:
+    """A noun's words up to the first verb: "[A witness] described …" parsed as one phrase."""
+    start = noun.left_edge.i
+    verbs = (t.i for t in noun.doc[start : noun.i + 1] if t.pos_ in ("VERB", "AUX"))
+    return noun.doc[start : next(verbs, noun.i + 1)]
+
+
+def _is_embedded_question(verb: Token) -> bool:
+    """Whether a clause opens with a question word: "how the attack unfolded"."""
+    language = verb.doc.lang_
+    return any(
+        c.i < verb.i and c.lower_ in _list(language, "interrogatives") for c in verb.children
+    )
 
 
 def _owner_of(noun: Token) -> Span | None:
@@ -579,7 +613,7 @@ def _segment_quotes(
     lo, hi = seg.segment.start, seg.segment.end
     mine = [d for d in direct if lo <= d[0] < hi]
     for start, end in mine:
-        quote = _direct_quote(text, seg, start, end, finder)
+        quote = _direct_quote(text, seg, start, end, finder, quoted=direct)
         if quote is not None:
             out.append(quote)
     for start, end, frame in find_dialogue(text[lo:hi]):
@@ -589,8 +623,9 @@ def _segment_quotes(
 
 
 def _direct_quote(
-    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
-) -> Quote | None:
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder, *,
+    quoted: list[tuple[int, int]],
+) -> Quote | None:  # fmt: skip
     words = re.findall(r"[^\W\d_]{2,}", text[start:end])
     if len(words) < 2:
         return None  # "(R," and the like: initials and labels, not speech
@@ -599,11 +634,15 @@ def _direct_quote(
     language = seg.segment.language
     if _is_title(words) and _names_a_work(text, start, language):
         return None  # his book “Crippled America: How to Make America Great Again”
-    attribution = _attribute(text, seg, start, end, finder)
-    if attribution is None:
-        attribution = _intro_attribution(text, start, finder, language)
-    if attribution is None:
-        attribution = _dash_attribution(text, end, finder, language)
+    attribution = _attribute(text, seg, start, end, finder, quoted=quoted)
+    if attribution is None or attribution.speaker.text is None:  # a short clause may name one
+        named = (
+            _intro_attribution(text, start, finder, language)
+            or _trailing_attribution(text, end, finder, language)
+            or _dash_attribution(text, end, finder, language)
+        )
+        if named is not None:
+            attribution = Attribution(named.speaker, attribution.cue if attribution else None)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
@@ -638,9 +677,10 @@ def _intro_pattern(language: str) -> re.Pattern[str]:
 def _intro_attribution(
     text: str, start: int, finder: SpeakerFinder, language: str
 ) -> Attribution | None:
-    """The speaker named by a short clause that introduces the quote right after it."""
-    left = _paragraph_bounds(text, start, start)[0]
-    before = text[left:start].rstrip("“\"'‘«„ ")
+    """The speaker named by a short clause that introduces the quote right after it, in its
+    paragraph or closing the one before with a colon ("Ibarra continued:")."""
+    left = _frame_bounds(text, start, start)[0]
+    before = text[left:start].rstrip("“\"'‘«„ \n")
     match = _intro_pattern(language).search(before)
     if match is None:
         return None
@@ -668,6 +708,36 @@ def _dash_attribution(
     return Attribution(speaker, None)
 
 
+@cache
+def _trailing_pattern(language: str) -> re.Pattern[str]:
+    code = language if language in _INTRO_VERB else "en"
+    verb = _INTRO_VERB[code]
+    who = rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+    return re.compile(
+        rf"^[”\"’'»]*,?\s+(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:{verb})"
+        rf"|(?:{verb})\s+(?P<inverted>{_NAME}))(?=[,.;!?])"
+    )
+
+
+def _trailing_attribution(
+    text: str, end: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker named by a short clause right after the quote: “…,” Ibarra continued.
+
+    The counterpart of ``_intro_attribution``: the clause must end at a comma or a full stop
+    right after its verb (or its inverted name), so that a new sentence with a name and a
+    verb after the quote is not taken for its attribution.
+    """
+    right = _paragraph_bounds(text, end, end)[1]
+    match = _trailing_pattern(language).search(text[end:right])
+    if match is None:
+        return None
+    group = "who" if match.group("who") else "inverted"
+    speaker = finder.speaker(end + match.start(group), end + match.end(group), language)
+    finder.last = speaker
+    return Attribution(speaker, None)
+
+
 def _opens_utterance(text: str, start: int) -> bool:
     """Whether the quote at ``start`` begins a paragraph, a sentence or what follows a colon."""
     before = text[:start].rstrip("“”\"'‘«„ ")
@@ -675,9 +745,17 @@ def _opens_utterance(text: str, start: int) -> bool:
 
 
 def _attribute(
-    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
-) -> Attribution | None:
-    """The speech verb nearest a direct quote in its frame (same sentences, outside it)."""
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder, *,
+    quoted: list[tuple[int, int]],
+) -> Attribution | None:  # fmt: skip
+    """The speech verb nearest a direct quote in its frame that can speak it, and its subject.
+
+    A verb inside any quote is a quoted speaker's ("I think"). A verb in the quote's own
+    sentences comes before one in a sentence next to it (“…” He added, “…”), which must not
+    report a clause of its own (“…” He said he would stay). Where the parse gives the verb
+    no subject, or one inside a quote, the words next to the verb are read instead; failing
+    those, the quote keeps its verb and an unknown speaker.
+    """
     doc, off = seg.doc, seg.offset
     window = doc.char_span(
         max(0, start - off - FRAME_CHARS), min(_length(seg), end - off + FRAME_CHARS),
@@ -689,15 +767,21 @@ def _attribute(
     cues = [
         t for t in window
         if _is_cue(t, seg.segment.language)
-        and not start <= t.idx + off < end
         and paragraph[0] <= t.idx + off < paragraph[1]
+        and not start <= t.idx + off < end
+        and not _inside(t.idx + off, quoted)
     ]  # fmt: skip
+    cues = [t for t in cues if _in_sentences(t, start - off, end - off)] or [
+        t for t in cues if not _reports_own_clause(t, off, quoted)
+    ]
     if not cues:
         return _according_to_attribution(seg, start, finder)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
     subject = _speaker_span(verb)
-    if subject is None or start - off <= subject.start_char < end - off:
-        return None
+    if subject is None or _inside(subject.root.idx + off, quoted):
+        subject = _words_after_quote(verb, off, quoted, seg.segment.language)  # a misparse
+    if subject is None:
+        return Attribution(Speaker(None, "unknown"), verb)
     return _attribution(seg, subject, verb, finder)
 
 
@@ -707,10 +791,86 @@ def _length(seg: AnnotatedSegment) -> int:
     return seg.segment.end - seg.segment.start
 
 
+def _words_after_quote(
+    verb: Token, offset: int, quoted: list[tuple[int, int]], language: str
+) -> Span | None:
+    """The speaker written between a quote and its verb ("“…,” Ibarra, the mayor, said"),
+    or right after the verb that follows a quote ("“…,” said a person close to her")."""
+    doc, sent = verb.doc, verb.sent
+    ends = [e - offset for _, e in quoted if sent.start_char <= e - offset <= verb.idx]
+    if not ends or not _hands_over(doc.text, max(ends)):
+        return None  # none, or a phrase quoted inside the writer's sentence: “excellent” results
+    gap = _AFTER_QUOTE.fullmatch(doc.text, max(ends), verb.idx)
+    if gap is None:
+        return None
+    if gap.group(1):
+        words = doc.char_span(gap.start(1), gap.end(1), alignment_mode="contract")
+        return words if _names_before_its_verb(words, language) else None
+    rest = doc[verb.i + 1 : sent.end]
+    words = doc[verb.i + 1 : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
+    return words if words and _starts_a_name(words[0]) else None
+
+
+#: What lies between a quote's closing mark and its verb: at most a name and its apposition.
+_AFTER_QUOTE = re.compile(r"[”\"’'»]*,?\s*([^\s.!?;:“\"«\n][^.!?;:“\"«\n]*?)?[\s,]*")
+
+
+def _hands_over(text: str, end: int) -> bool:
+    """Whether the quote ending at ``end`` hands over to its attribution, as speech does:
+    “…,” “…?” “…!” or “…”, with the comma after the mark."""
+    inside = text[max(0, end - 12) : end].rstrip(" '’\"”")
+    return inside[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(
+        re.match(r"[”\"’'»]*,", text[end : end + 4])
+    )
+
+
+def _names_before_its_verb(words: Span | None, language: str) -> bool:
+    """Whether the words between a quote and its verb are a name, with any apposition after
+    a comma, and not a clause of their own ("he said, [adding]", "that would …")."""
+    if words is None or not words or not _starts_a_name(words[0]):
+        return False
+    if words[0].lower_ in RELATIVE_PRONOUNS:
+        return False
+    head = next((t.i for t in words if t.text == ","), words.end)
+    return not any(_is_cue(t, language) for t in words.doc[words.start : head])
+
+
+def _starts_a_name(token: Token) -> bool:
+    """A capital (the tagger takes "Will" for a verb now and then) or a nominal word."""
+    return token.text[:1].isupper() or token.pos_ in NOMINAL_POS
+
+
+def _ends_a_name(token: Token) -> bool:
+    """Where a speaker written after its verb ends: a sentence's end, a quote, a line break,
+    or a clause after a comma (", referring to …")."""
+    return (
+        token.text in (".", "!", "?", ";", ":", "“", '"', "«")
+        or "\n" in token.text
+        or (token.nbor(-1).text == "," and token.pos_ in ("VERB", "AUX"))
+    )
+
+
+def _in_sentences(verb: Token, start: int, end: int) -> bool:
+    """Whether a verb's sentence holds part of ``doc.text[start:end]``."""
+    sent = verb.sent
+    return sent.start_char < end and start < sent.end_char
+
+
+def _reports_own_clause(verb: Token, offset: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a verb governs a clause that is no quote: "He said [he would stay]"."""
+    clause = _clause_of(verb)
+    if clause is None:
+        return False
+    first, last = clause.start_char + offset, clause.end_char + offset
+    return not any(s < last and first < e for s, e in quoted)
+
+
 def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = text.rfind("\n\n", 0, start)
-    right = text.find("\n\n", end)
-    return (0 if left == -1 else left + 2, len(text) if right == -1 else right)
+    """The paragraph around ``text[start:end]``: a line break ends one, as normalized text
+    keeps none inside a paragraph and some archives break paragraphs with one newline."""
+    left = text.rfind("\n", 0, start)
+    right = text.find("\n", end)
+    return (0 if left == -1 else left + 1, len(text) if right == -1 else right)
 
 
 def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -746,10 +906,35 @@ def _attribution(
 ) -> Attribution:
     start, end = span.start_char + seg.offset, span.end_char + seg.offset
     anchor = verb.idx + seg.offset if verb is not None else end
+    start, end = _after_dateline(seg, start, end, anchor)
     start, end = _within_paragraph(finder.text, start, end, anchor)
     speaker = finder.speaker(start, end, seg.segment.language)
     finder.last = speaker
     return Attribution(speaker, verb)
+
+
+#: A wire dateline opening a paragraph: "WASHINGTON (AP) — ", "Mexico City (AFP) – ",
+#: "PHILADELPHIA, July 29 (UPI) — ", "ST. LOUIS — ": a place, never a speaker.
+_DATELINE = re.compile(
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.'-]*(?:[ ,]+[\w.'-]+){0,5}\s*\([^()\n]{2,15}\)"
+    r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'-]+(?: [A-ZÁÉÍÓÚÑ.'-]+)*)\s*(?:—|–|--?)\s+"
+)
+
+
+def _after_dateline(seg: AnnotatedSegment, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """A speaker span without the dateline its paragraph opens with; when the parse put the
+    subject inside the dateline, the words from there up to the first verb."""
+    text, off = seg.doc.text, seg.offset
+    dateline = _DATELINE.match(text, _paragraph_bounds(text, start - off, start - off)[0])
+    if dateline is None or start - off >= dateline.end():
+        return start, end
+    if end - off > dateline.end():
+        return dateline.end() + off, end
+    words = seg.doc.char_span(dateline.end(), anchor - off, alignment_mode="contract")
+    if not words:
+        return start, end
+    stop = next((t.idx for t in words if t.pos_ in ("VERB", "AUX")), words.end_char)
+    return dateline.end() + off, stop + off
 
 
 def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
@@ -909,10 +1094,26 @@ def _noun_content(noun: Token, language: str) -> Span | None:
             continue
         if child.dep_ == "prep":
             child = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), child)
+        if _names_the_holder(noun, marker, child, language):
+            return None
+        if marker.dep_ == "prep":
             return noun.doc[child.left_edge.i : child.right_edge.i + 1]
         start = child.left_edge.i if child.dep_ in CLAUSE_OF_NOUN_DEPS else _after_case(child)
         return noun.doc[start : child.right_edge.i + 1]
     return None
+
+
+def _names_the_holder(noun: Token, marker: Token, obj: Token, language: str) -> bool:
+    """Whether a noun cue's genitive names who holds the view rather than what it is about:
+    "lost [the support of the council]", "la propuesta de [Xiomara Beltrán]". After the
+    definite article and with no possessor, a noun phrase in the genitive is the holder or
+    leaves it open; the cue then has no owner to find, and no content of its own."""
+    return (
+        marker.lower_ in _list(language, "genitive_markers")
+        and obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and any(c.lower_ in _list(language, "definite_articles") for c in noun.children)
+        and not any(c.dep_ in ("poss", "nmod:poss") for c in noun.children)
+    )
 
 
 def _indirect(
@@ -1198,18 +1399,39 @@ def _covers(q: Quote, kept: list[Quote]) -> bool:
 
 
 def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
-    """An unattributed direct quote right after an attributed one continues its speaker."""
+    """An unattributed direct quote continues the speaker of the attributed quote before it,
+    in the same paragraph or as the whole of the next one.
+
+    A quote inside a sentence of the writer's in another paragraph has that sentence's
+    subject for speaker, whom it could not be told from. Paragraphs are counted by line
+    breaks, as in ``_paragraph_bounds``.
+    """
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
         if (
             q.kind == "direct" and q.speaker.kind == "unknown" and q.speaker.text is None
             and prev is not None and prev.speaker.text is not None
-            and text.count("\n\n", prev.end, q.start) <= 1
+            and _follows(text, prev, q)
         ):  # fmt: skip
             q = replace(q, speaker=prev.speaker)
         out.append(q)
     return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _follows(text: str, prev: Quote, q: Quote) -> bool:
+    """Whether ``q`` is in the paragraph of ``prev`` or opens the one right after it."""
+    breaks = len(_PARAGRAPH_BREAK.findall(text, prev.end, q.start))
+    return breaks == 0 or (breaks == 1 and _opens_paragraph(text, q.start))
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether only quotation marks stand between the quote at ``start`` and its line start."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip("“”\"'‘’«„ \t")
 
 
 def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
