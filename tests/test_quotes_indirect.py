@@ -220,3 +220,8 @@ def test_a_title_after_book_or_show_is_no_quote() -> None:
 def test_a_title_case_quote_with_a_speaker_stays() -> None:
     text = "Ruperto Salas: “We Will Rebuild Every School In The Valley”"
     assert any("Rebuild" in q.text for q in quotes(text))
+
+
+def test_spanish_impersonal_se_names_no_speaker() -> None:
+    text = "En el documento se destacó lo siguiente:\n\nEl proceso electoral no fue imparcial."
+    assert [q.speaker.text for q in quotes(text, "es")] == []

@@ -1004,7 +1004,7 @@ def _reported_passage(
         return []
     language = seg.segment.language
     for cue in sent:
-        if _is_cue(cue, language) and _clause_of(cue) is None:
+        if _is_cue(cue, language) and _clause_of(cue) is None and not _is_impersonal(cue, language):
             subject = _speaker_span(cue)
             if subject is not None:
                 attribution = _attribution(seg, subject, cue, finder)
@@ -1018,6 +1018,8 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
     """What a cue word reports and who through it: a verb and its subject, or a noun
     ("her claim that …", "his support for …") and its owner."""
     if _is_cue(cue, language) or _is_stance(cue, language):
+        if _is_impersonal(cue, language):
+            return None, None  # "se destacó lo siguiente": said by no one named
         agent = _agent_of(cue)
         if agent is not None:  # "the plan was criticized by [the council]"
             return _clause_of(cue) or _passive_subject(cue), agent
@@ -1045,6 +1047,16 @@ def _adjective_content(adjective: Token) -> tuple[Span | None, Span | None]:
     if clause is None:
         return None, None
     return adjective.doc[clause.left_edge.i : clause.right_edge.i + 1], _speaker_span(holder)
+
+
+def _is_impersonal(verb: Token, language: str) -> bool:
+    """A Spanish passive or impersonal "se" right before the verb: its subject is what is
+    said ("se destacó [lo siguiente]"), not who says it."""
+    clitics = _list(language, "impersonal_clitics")
+    if not clitics or verb.i == 0 or verb.doc[verb.i - 1].lower_ not in clitics:
+        return False
+    # "la senadora se quejó": a pronominal verb, its subject before it, speaks for itself.
+    return not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def _agent_of(verb: Token) -> Span | None:
