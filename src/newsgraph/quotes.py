@@ -797,14 +797,15 @@ def _words_after_quote(
     """The speaker written between a quote and its verb ("“…,” Ibarra, the mayor, said"),
     or right after the verb that follows a quote ("“…,” said a person close to her")."""
     doc, sent = verb.doc, verb.sent
-    ends = [e - offset for _, e in quoted if sent.start_char <= e - offset <= verb.idx]
-    if not ends or not _hands_over(doc.text, max(ends)):
+    text, base = sent.text, sent.start_char  # doc.text would join every token of the doc
+    ends = [e - offset - base for _, e in quoted if sent.start_char <= e - offset <= verb.idx]
+    if not ends or not _hands_over(text, max(ends)):
         return None  # none, or a phrase quoted inside the writer's sentence: “excellent” results
-    gap = _AFTER_QUOTE.fullmatch(doc.text, max(ends), verb.idx)
+    gap = _AFTER_QUOTE.fullmatch(text, max(ends), verb.idx - base)
     if gap is None:
         return None
     if gap.group(1):
-        words = doc.char_span(gap.start(1), gap.end(1), alignment_mode="contract")
+        words = doc.char_span(gap.start(1) + base, gap.end(1) + base, alignment_mode="contract")
         return words if _names_before_its_verb(words, language) else None
     rest = doc[verb.i + 1 : sent.end]
     words = doc[verb.i + 1 : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
@@ -906,7 +907,7 @@ def _attribution(
 ) -> Attribution:
     start, end = span.start_char + seg.offset, span.end_char + seg.offset
     anchor = verb.idx + seg.offset if verb is not None else end
-    start, end = _after_dateline(seg, start, end, anchor)
+    start, end = _after_dateline(finder.text, seg, start, end, anchor)
     start, end = _within_paragraph(finder.text, start, end, anchor)
     speaker = finder.speaker(start, end, seg.segment.language)
     finder.last = speaker
@@ -921,20 +922,23 @@ _DATELINE = re.compile(
 )
 
 
-def _after_dateline(seg: AnnotatedSegment, start: int, end: int, anchor: int) -> tuple[int, int]:
-    """A speaker span without the dateline its paragraph opens with; when the parse put the
-    subject inside the dateline, the words from there up to the first verb."""
-    text, off = seg.doc.text, seg.offset
-    dateline = _DATELINE.match(text, _paragraph_bounds(text, start - off, start - off)[0])
-    if dateline is None or start - off >= dateline.end():
+def _after_dateline(
+    text: str, seg: AnnotatedSegment, start: int, end: int, anchor: int
+) -> tuple[int, int]:
+    """A speaker span (offsets into the article ``text``) without the dateline its paragraph
+    opens with; when the parse put the subject inside the dateline, the words from there up
+    to the first verb."""
+    dateline = _DATELINE.match(text, _paragraph_bounds(text, start, start)[0])
+    if dateline is None or start >= dateline.end():
         return start, end
-    if end - off > dateline.end():
-        return dateline.end() + off, end
-    words = seg.doc.char_span(dateline.end(), anchor - off, alignment_mode="contract")
+    if end > dateline.end():
+        return dateline.end(), end
+    off = seg.offset
+    words = seg.doc.char_span(dateline.end() - off, anchor - off, alignment_mode="contract")
     if not words:
         return start, end
     stop = next((t.idx for t in words if t.pos_ in ("VERB", "AUX")), words.end_char)
-    return dateline.end() + off, stop + off
+    return dateline.end(), stop + off
 
 
 def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
