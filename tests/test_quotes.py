@@ -667,3 +667,8 @@ def test_spanish_short_intro_clause_closing_the_paragraph_before_names_the_speak
     )
     _, qs = quotes(text, "es")
     assert only(qs, "Nadie ha revisado").speaker.text == "Ramona Echeverri"
+
+
+def test_subject_split_at_a_hyphen_is_one_speaker() -> None:
+    _, qs = quotes("The ex-wife of Benigno Salcedo said the council had ignored her complaints.")
+    assert only(qs, "ignored").speaker.text == "The ex-wife of Benigno Salcedo"

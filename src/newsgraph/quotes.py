@@ -364,7 +364,7 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
                 return doc[verb.head.left_edge.i : child.i + 1]
-            return doc[child.left_edge.i : child.right_edge.i + 1]
+            return doc[child.left_edge.i : _subject_end(verb, child)]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         subject = _speaker_span(verb.head, passive_ok=True)
         above = _clause_above(verb.head) if verb.dep_ == "advcl" else verb.head
@@ -376,6 +376,16 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
+
+
+def _subject_end(verb: Token, subject: Token) -> int:
+    """Where a subject ends, with the subjects right after it that the parse split it into:
+    "said [study co][-author Odalys Ferrer]"."""
+    end = subject.right_edge.i + 1
+    for child in verb.children:
+        if child.i > subject.i and child.dep_ == "nsubj" and child.left_edge.i == end:
+            end = child.right_edge.i + 1
+    return end
 
 
 def _clause_above(verb: Token) -> Token:
