@@ -672,3 +672,20 @@ def test_spanish_short_intro_clause_closing_the_paragraph_before_names_the_speak
 def test_subject_split_at_a_hyphen_is_one_speaker() -> None:
     _, qs = quotes("The ex-wife of Benigno Salcedo said the council had ignored her complaints.")
     assert only(qs, "ignored").speaker.text == "The ex-wife of Benigno Salcedo"
+
+
+def test_according_to_inside_the_quote_is_not_its_speaker() -> None:
+    _, qs = quotes(
+        "The palace issued the following statement: “Even though she gave up her title "
+        "according to royal laws, she remains a member of the family and its traditions.”"
+    )
+    assert only(qs, "royal laws").speaker.text is None
+
+
+def test_spanish_segun_inside_the_quote_is_not_its_speaker() -> None:
+    _, qs = quotes(
+        "El palacio emitió este comunicado: «Aunque renunció a su título según las leyes "
+        "reales, sigue siendo miembro de la familia y de sus tradiciones».",
+        "es",
+    )
+    assert only(qs, "leyes reales").speaker.text is None

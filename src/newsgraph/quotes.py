@@ -666,7 +666,7 @@ def _attribute(
         t for t in cues if not _reports_own_clause(t, off, quoted)
     ]
     if not cues:
-        return _according_to_attribution(seg, start, finder)
+        return _according_to_outside(seg, start, finder, quoted)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
     subject = _speaker_span(verb)
     if subject is None or _inside(subject.root.idx + off, quoted):
@@ -733,6 +733,18 @@ def _ends_a_name(token: Token) -> bool:
         or "\n" in token.text
         or (token.nbor(-1).text == "," and token.pos_ in ("VERB", "AUX"))
     )
+
+
+def _according_to_outside(
+    seg: AnnotatedSegment, start: int, finder: SpeakerFinder, quoted: list[tuple[int, int]]
+) -> Attribution | None:
+    """The "according to" source of the quote's sentence, unless the quote holds it: the
+    speaker's own source ("“… according to royal laws …”") is not the speaker."""
+    sent = _sentence_at(seg.doc, start - seg.offset)
+    source = _according_to(sent, seg.segment.language) if sent is not None else None
+    if source is None or _inside(source.start_char + seg.offset, quoted):
+        return None
+    return _according_to_attribution(seg, start, finder)
 
 
 def _in_sentences(verb: Token, start: int, end: int) -> bool:
