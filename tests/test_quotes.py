@@ -689,3 +689,12 @@ def test_spanish_segun_inside_the_quote_is_not_its_speaker() -> None:
         "es",
     )
     assert only(qs, "leyes reales").speaker.text is None
+
+
+def test_verb_two_sentences_after_the_quote_is_no_attribution() -> None:
+    text = (
+        "The first line of the speech was: “The future of the valley is the new dam.” Clearly "
+        "that settles it. Our job now is to explain the plan to everyone in the valley."
+    )
+    _, qs = quotes(text)
+    assert only(qs, "future of the valley").speaker.text is None  # not "Our job"

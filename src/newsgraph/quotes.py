@@ -662,9 +662,10 @@ def _attribute(
         and not start <= t.idx + off < end
         and not _inside(t.idx + off, quoted)
     ]  # fmt: skip
-    cues = [t for t in cues if _in_sentences(t, start - off, end - off)] or [
-        t for t in cues if not _reports_own_clause(t, off, quoted)
-    ]
+    cues = [t for t in cues if _in_quote_sentence(text, t, off, start, end)] or [
+        t for t in cues
+        if _next_to_quote(t, start - off, end - off) and not _reports_own_clause(t, off, quoted)
+    ]  # fmt: skip
     if not cues:
         return _according_to_outside(seg, start, finder, quoted)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
@@ -747,10 +748,28 @@ def _according_to_outside(
     return _according_to_attribution(seg, start, finder)
 
 
-def _in_sentences(verb: Token, start: int, end: int) -> bool:
-    """Whether a verb's sentence holds part of ``doc.text[start:end]``."""
-    sent = verb.sent
-    return sent.start_char < end and start < sent.end_char
+def _in_quote_sentence(text: str, verb: Token, offset: int, start: int, end: int) -> bool:
+    """Whether the quote at ``text[start:end]`` and a verb share a sentence: “…,” she said;
+    she said: “…”; “…?” she asked; not “…?” She added, “…”."""
+    doc, at = verb.doc, verb.idx + offset
+    if at < start:
+        between = doc.char_span(verb.idx + len(verb), start - offset, alignment_mode="expand")
+    else:
+        between = doc.char_span(end - offset, verb.idx, alignment_mode="expand")
+    if between is not None and any(t.text in (".", "!", "?") for t in between):
+        return False
+    ends_sentence = text[:end].rstrip(" '’\"”")[-1:] in (".", "!", "?")
+    return not (at > start and ends_sentence and text[end : at + 1].strip(" '’\"”»,")[:1].isupper())
+
+
+def _next_to_quote(verb: Token, start: int, end: int) -> bool:
+    """Whether a verb's sentence ends right where the quote begins or begins right where it
+    ends (``start``, ``end``: doc characters): “…” He added, “…”; he said. “…”"""
+    sent, text = verb.sent, verb.doc.text
+    marks = " \n“”\"'‘’«»„"
+    if sent.end_char <= start:
+        return not text[sent.end_char : start].strip(marks)
+    return sent.start_char < end or not text[end : sent.start_char].strip(marks)
 
 
 def _reports_own_clause(verb: Token, offset: int, quoted: list[tuple[int, int]]) -> bool:
