@@ -698,3 +698,15 @@ def test_verb_two_sentences_after_the_quote_is_no_attribution() -> None:
     )
     _, qs = quotes(text)
     assert only(qs, "future of the valley").speaker.text is None  # not "Our job"
+
+
+def test_quote_inside_a_later_sentence_of_the_paragraph_does_not_continue_the_speaker() -> None:
+    text = (
+        "Lorenza Ibáñez opened the new museum on Sunday. “It is a gift to the whole valley and "
+        "to all of its children,” she said. The building took eleven years, four architects "
+        "and two floods to finish, and most of the old rooms on the ground floor still smell "
+        "of river mud. The old maps hang upstairs, next to their “first complete picture of "
+        "the valley and of its many rivers.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "many rivers").speaker.text is None

@@ -1199,12 +1199,13 @@ def _covers(q: Quote, kept: list[Quote]) -> bool:
 
 
 def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
-    """An unattributed direct quote continues the speaker of the attributed quote before it,
-    in the same paragraph or as the whole of the next one.
+    """An unattributed direct quote continues the speaker of the attributed quote before it:
+    as a sentence of its own or a part of that quote's sentence in the same paragraph, or as
+    the whole of the next paragraph.
 
-    A quote inside a sentence of the writer's in another paragraph has that sentence's
-    subject for speaker, whom it could not be told from. Paragraphs are counted by line
-    breaks, as in ``_paragraph_bounds``.
+    A quote inside another sentence of the writer's has that sentence's subject for speaker,
+    whom it could not be told from. Paragraphs are counted by line breaks, as in
+    ``_paragraph_bounds``.
     """
     out: list[Quote] = []
     for q in quotes:
@@ -1226,7 +1227,18 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 def _follows(text: str, prev: Quote, q: Quote) -> bool:
     """Whether ``q`` is in the paragraph of ``prev`` or opens the one right after it."""
     breaks = len(_PARAGRAPH_BREAK.findall(text, prev.end, q.start))
-    return breaks == 0 or (breaks == 1 and _opens_paragraph(text, q.start))
+    if breaks == 0:  # a sentence of its own, or a part of the sentence of ``prev``
+        return _opens_sentence(text, q.start) or not _FULL_STOP.search(text, prev.end, q.start)
+    return breaks == 1 and _opens_paragraph(text, q.start)
+
+
+#: A full stop ending a sentence, not an initial's or a short title's ("J.", "Mr.").
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])[.!?]\s")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` opens a sentence or follows a colon."""
+    return text[:start].rstrip("“”\"'‘«„").rstrip()[-1:] in ("", ".", "?", "!", ":")
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
