@@ -684,3 +684,46 @@ def test_spanish_short_intro_clause_closing_the_paragraph_before_names_the_speak
     )
     _, qs = quotes(text, "es")
     assert only(qs, "Nadie ha revisado").speaker.text == "Ramona Echeverri"
+
+
+def test_subject_split_at_a_hyphen_is_one_speaker() -> None:
+    _, qs = quotes("The ex-wife of Benigno Salcedo said the council had ignored her complaints.")
+    assert only(qs, "ignored").speaker.text == "The ex-wife of Benigno Salcedo"
+
+
+def test_according_to_inside_the_quote_is_not_its_speaker() -> None:
+    _, qs = quotes(
+        "The palace issued the following statement: “Even though she gave up her title "
+        "according to royal laws, she remains a member of the family and its traditions.”"
+    )
+    assert only(qs, "royal laws").speaker.text is None
+
+
+def test_spanish_segun_inside_the_quote_is_not_its_speaker() -> None:
+    _, qs = quotes(
+        "El palacio emitió este comunicado: «Aunque renunció a su título según las leyes "
+        "reales, sigue siendo miembro de la familia y de sus tradiciones».",
+        "es",
+    )
+    assert only(qs, "leyes reales").speaker.text is None
+
+
+def test_verb_two_sentences_after_the_quote_is_no_attribution() -> None:
+    text = (
+        "The first line of the speech was: “The future of the valley is the new dam.” Clearly "
+        "that settles it. Our job now is to explain the plan to everyone in the valley."
+    )
+    _, qs = quotes(text)
+    assert only(qs, "future of the valley").speaker.text is None  # not "Our job"
+
+
+def test_quote_inside_a_later_sentence_of_the_paragraph_does_not_continue_the_speaker() -> None:
+    text = (
+        "Lorenza Ibáñez opened the new museum on Sunday. “It is a gift to the whole valley and "
+        "to all of its children,” she said. The building took eleven years, four architects "
+        "and two floods to finish, and most of the old rooms on the ground floor still smell "
+        "of river mud. The old maps hang upstairs, next to their “first complete picture of "
+        "the valley and of its many rivers.”"
+    )
+    _, qs = quotes(text)
+    assert only(qs, "many rivers").speaker.text is None

@@ -445,7 +445,7 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
                 return doc[verb.head.left_edge.i : child.i + 1]
-            return doc[child.left_edge.i : child.right_edge.i + 1]
+            return doc[child.left_edge.i : _subject_end(verb, child)]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
         subject = _speaker_span(head, passive_ok=True)
@@ -472,6 +472,16 @@ def _verb_above(token: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _subject_end(verb: Token, subject: Token) -> int:
+    """Where a subject ends, with the subjects right after it that the parse split it into:
+    "said [study co][-author Odalys Ferrer]"."""
+    end = subject.right_edge.i + 1
+    for child in verb.children:
+        if child.i > subject.i and child.dep_ == "nsubj" and child.left_edge.i == end:
+            end = child.right_edge.i + 1
+    return end
 
 
 def _clause_above(verb: Token) -> Token:
@@ -771,11 +781,12 @@ def _attribute(
         and not start <= t.idx + off < end
         and not _inside(t.idx + off, quoted)
     ]  # fmt: skip
-    cues = [t for t in cues if _in_sentences(t, start - off, end - off)] or [
-        t for t in cues if not _reports_own_clause(t, off, quoted)
-    ]
+    cues = [t for t in cues if _in_quote_sentence(text, t, off, start, end)] or [
+        t for t in cues
+        if _next_to_quote(t, start - off, end - off) and not _reports_own_clause(t, off, quoted)
+    ]  # fmt: skip
     if not cues:
-        return _according_to_attribution(seg, start, finder)
+        return _according_to_outside(seg, start, finder, quoted)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
     subject = _speaker_span(verb)
     if subject is None or _inside(subject.root.idx + off, quoted):
@@ -851,10 +862,40 @@ def _ends_a_name(token: Token) -> bool:
     )
 
 
-def _in_sentences(verb: Token, start: int, end: int) -> bool:
-    """Whether a verb's sentence holds part of ``doc.text[start:end]``."""
-    sent = verb.sent
-    return sent.start_char < end and start < sent.end_char
+def _according_to_outside(
+    seg: AnnotatedSegment, start: int, finder: SpeakerFinder, quoted: list[tuple[int, int]]
+) -> Attribution | None:
+    """The "according to" source of the quote's sentence, unless the quote holds it: the
+    speaker's own source ("“… according to royal laws …”") is not the speaker."""
+    sent = _sentence_at(seg.doc, start - seg.offset)
+    source = _according_to(sent, seg.segment.language) if sent is not None else None
+    if source is None or _inside(source.start_char + seg.offset, quoted):
+        return None
+    return _according_to_attribution(seg, start, finder)
+
+
+def _in_quote_sentence(text: str, verb: Token, offset: int, start: int, end: int) -> bool:
+    """Whether the quote at ``text[start:end]`` and a verb share a sentence: “…,” she said;
+    she said: “…”; “…?” she asked; not “…?” She added, “…”."""
+    doc, at = verb.doc, verb.idx + offset
+    if at < start:
+        between = doc.char_span(verb.idx + len(verb), start - offset, alignment_mode="expand")
+    else:
+        between = doc.char_span(end - offset, verb.idx, alignment_mode="expand")
+    if between is not None and any(t.text in (".", "!", "?") for t in between):
+        return False
+    ends_sentence = text[:end].rstrip(" '’\"”")[-1:] in (".", "!", "?")
+    return not (at > start and ends_sentence and text[end : at + 1].strip(" '’\"”»,")[:1].isupper())
+
+
+def _next_to_quote(verb: Token, start: int, end: int) -> bool:
+    """Whether a verb's sentence ends right where the quote begins or begins right where it
+    ends (``start``, ``end``: doc characters): “…” He added, “…”; he said. “…”"""
+    sent, text = verb.sent, verb.doc.text
+    marks = " \n“”\"'‘’«»„"
+    if sent.end_char <= start:
+        return not text[sent.end_char : start].strip(marks)
+    return sent.start_char < end or not text[end : sent.start_char].strip(marks)
 
 
 def _reports_own_clause(verb: Token, offset: int, quoted: list[tuple[int, int]]) -> bool:
@@ -1415,12 +1456,13 @@ def _covers(q: Quote, kept: list[Quote]) -> bool:
 
 
 def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
-    """An unattributed direct quote continues the speaker of the attributed quote before it,
-    in the same paragraph or as the whole of the next one.
+    """An unattributed direct quote continues the speaker of the attributed quote before it:
+    as a sentence of its own or a part of that quote's sentence in the same paragraph, or as
+    the whole of the next paragraph.
 
-    A quote inside a sentence of the writer's in another paragraph has that sentence's
-    subject for speaker, whom it could not be told from. Paragraphs are counted by line
-    breaks, as in ``_paragraph_bounds``.
+    A quote inside another sentence of the writer's has that sentence's subject for speaker,
+    whom it could not be told from. Paragraphs are counted by line breaks, as in
+    ``_paragraph_bounds``.
     """
     out: list[Quote] = []
     for q in quotes:
@@ -1441,7 +1483,18 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 def _follows(text: str, prev: Quote, q: Quote) -> bool:
     """Whether ``q`` is in the paragraph of ``prev`` or opens the one right after it."""
     breaks = len(_PARAGRAPH_BREAK.findall(text, prev.end, q.start))
-    return breaks == 0 or (breaks == 1 and _opens_paragraph(text, q.start))
+    if breaks == 0:  # a sentence of its own, or a part of the sentence of ``prev``
+        return _opens_sentence(text, q.start) or not _FULL_STOP.search(text, prev.end, q.start)
+    return breaks == 1 and _opens_paragraph(text, q.start)
+
+
+#: A full stop ending a sentence, not an initial's or a short title's ("J.", "Mr.").
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])[.!?]\s")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` opens a sentence or follows a colon."""
+    return text[:start].rstrip("“”\"'‘«„").rstrip()[-1:] in ("", ".", "?", "!", ":")
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
