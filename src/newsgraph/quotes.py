@@ -783,7 +783,7 @@ def _attribute(
     ]  # fmt: skip
     cues = [t for t in cues if _in_quote_sentence(text, t, off, start, end)] or [
         t for t in cues
-        if _next_to_quote(t, start - off, end - off) and not _reports_own_clause(t, off, quoted)
+        if _next_to_quote(text, t, off, start, end) and not _reports_own_clause(t, off, quoted)
     ]  # fmt: skip
     if not cues:
         return _according_to_outside(seg, start, finder, quoted)
@@ -888,14 +888,14 @@ def _in_quote_sentence(text: str, verb: Token, offset: int, start: int, end: int
     return not (at > start and ends_sentence and text[end : at + 1].strip(" '’\"”»,")[:1].isupper())
 
 
-def _next_to_quote(verb: Token, start: int, end: int) -> bool:
+def _next_to_quote(text: str, verb: Token, offset: int, start: int, end: int) -> bool:
     """Whether a verb's sentence ends right where the quote begins or begins right where it
-    ends (``start``, ``end``: doc characters): “…” He added, “…”; he said. “…”"""
-    sent, text = verb.sent, verb.doc.text
+    ends (``start``, ``end``: article characters): “…” He added, “…”; he said. “…”"""
+    sent_start, sent_end = verb.sent.start_char + offset, verb.sent.end_char + offset
     marks = " \n“”\"'‘’«»„"
-    if sent.end_char <= start:
-        return not text[sent.end_char : start].strip(marks)
-    return sent.start_char < end or not text[end : sent.start_char].strip(marks)
+    if sent_end <= start:
+        return not text[sent_end:start].strip(marks)
+    return sent_start < end or not text[end:sent_start].strip(marks)
 
 
 def _reports_own_clause(verb: Token, offset: int, quoted: list[tuple[int, int]]) -> bool:
