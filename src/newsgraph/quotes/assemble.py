@@ -1,0 +1,118 @@
+"""The quotes of an article put together: one quote per span, speakers continued over
+quote paragraphs, and quotes broken by their attribution joined."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..records import Quote
+from .common import MAX_INTERRUPTION_WORDS
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per span: a direct quote wins over an indirect clause covering the same text."""
+    kept: list[Quote] = []
+    rank = {"direct": 0, "mixed": 1, "indirect": 2}
+    for q in sorted(quotes, key=lambda q: (rank[q.kind], q.speaker.text is None, q.start)):
+        clash = any(k.start < q.end and q.start < k.end for k in kept)
+        if not clash or (q.kind == "mixed" and _covers(q, kept)):
+            if q.kind == "mixed":
+                kept = [k for k in kept if not (q.start <= k.start and k.end <= q.end)]
+            kept.append(q)
+    return kept
+
+
+def _without_source_descriptions(quotes: list[Quote]) -> list[Quote]:
+    """Drop what an anonymous speaker's description says: "an official [who asked for
+    anonymity]" is who speaks, not a quote about anonymity. ("X, who opposed the wall,
+    said …" keeps both: a named speaker's description can report a stance of theirs.)"""
+    spans = [(q.speaker.start, q.speaker.end) for q in quotes
+             if q.speaker.start is not None and q.speaker.kind == "anonymous"]  # fmt: skip
+    return [
+        q for q in quotes
+        if q.cue_start is None or not any(s < q.cue_start < e and q.end <= e for s, e in spans if e)
+    ]  # fmt: skip
+
+
+def _covers(q: Quote, kept: list[Quote]) -> bool:
+    return all(
+        q.start <= k.start and k.end <= q.end for k in kept if k.start < q.end and q.start < k.end
+    )
+
+
+def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
+    """An unattributed direct quote continues the speaker of the attributed quote before it:
+    as a sentence of its own or a part of that quote's sentence in the same paragraph, or as
+    the whole of the next paragraph.
+
+    A quote inside another sentence of the writer's has that sentence's subject for speaker,
+    whom it could not be told from. Paragraphs are counted by line breaks, as in
+    ``_paragraph_bounds``.
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            q.kind == "direct" and q.speaker.kind == "unknown" and q.speaker.text is None
+            and prev is not None and prev.speaker.text is not None
+            and _follows(text, prev, q)
+        ):  # fmt: skip
+            q = replace(q, speaker=prev.speaker)
+        out.append(q)
+    return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _follows(text: str, prev: Quote, q: Quote) -> bool:
+    """Whether ``q`` is in the paragraph of ``prev`` or opens the one right after it."""
+    breaks = len(_PARAGRAPH_BREAK.findall(text, prev.end, q.start))
+    if breaks == 0:  # a sentence of its own, or a part of the sentence of ``prev``
+        return _opens_sentence(text, q.start) or not _FULL_STOP.search(text, prev.end, q.start)
+    return breaks == 1 and _opens_paragraph(text, q.start)
+
+
+#: A full stop ending a sentence, not an initial's or a short title's ("J.", "Mr.").
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])[.!?]\s")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` opens a sentence or follows a colon."""
+    return text[:start].rstrip("“”\"'‘«„").rstrip()[-1:] in ("", ".", "?", "!", ":")
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether only quotation marks stand between the quote at ``start`` and its line start."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip("“”\"'‘’«„ \t")
+
+
+def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
+    """“A,” she said. “B.” is one quote of hers broken by its attribution, as news writes it.
+
+    The joined quote spans both fragments; its ``parts`` are the fragments, without the
+    attribution between them (a third fragment extends the parts of the first two).
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and _interrupts(prev, q, text):
+            q = replace(prev, end=q.end, text=text[prev.start : q.end], parts=prev.spans + q.spans)
+            out.pop()
+        out.append(q)
+    return out
+
+
+def _interrupts(first: Quote, second: Quote, text: str) -> bool:
+    """Whether the text between two direct quotes is only the first one's attribution."""
+    gap = text[first.end : second.start]
+    return (
+        first.kind == second.kind == "direct"
+        and first.cue_start is not None
+        and first.end <= first.cue_start < second.start
+        and second.cue_start in (None, first.cue_start)
+        and "\n" not in gap
+        and len(gap.split()) <= MAX_INTERRUPTION_WORDS
+    )

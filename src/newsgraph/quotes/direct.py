@@ -1,0 +1,415 @@
+"""Direct quotes: quotation marks, dialogue dashes, and the verb or clause that attributes them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from ..annotate import AnnotatedSegment
+from ..records import Quote, Speaker
+from .common import (
+    FRAME_CHARS,
+    MAX_TITLE_WORDS,
+    MIN_WORDS_WITHOUT_CUE,
+    NOMINAL_POS,
+    OPENERS,
+    RELATIVE_PRONOUNS,
+    Attribution,
+    _inside,
+    _is_cue,
+    _is_fragment,
+    _length,
+    _list,
+    _looks_like_a_name,
+    _paragraph_bounds,
+    _quote,
+    _sentence_at,
+)
+from .indirect import _according_to, _clause_of
+from .speakers import SpeakerFinder, _attribution, _speaker_span
+
+
+def find_direct(text: str) -> list[tuple[int, int]]:
+    """Content spans (without marks) of quoted passages, outermost only."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        mark = _opening_mark(text, i)
+        if mark is not None:
+            end = _closing(text, i, mark)
+            if end is not None and end > i + len(mark):
+                spans.append((i + len(mark), end))
+                i = end + len(OPENERS[mark])
+                continue
+        i += 1
+    return spans
+
+
+def _opening_mark(text: str, i: int) -> str | None:
+    """The quotation mark opening a quote at ``i``, if one does."""
+    mark = text[i : i + 2] if text.startswith("''", i) else text[i]
+    if mark not in OPENERS:
+        return None
+    before = text[i - 1] if i else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark in "‘'" and before.isalpha():
+        return None  # an apostrophe
+    opens = not after.isspace() and (before.isspace() or before in "([—–-:,")
+    return mark if opens else None
+
+
+def _closing(text: str, i: int, mark: str) -> int | None:
+    """Index of the closing mark, following a quote over paragraphs when it continues."""
+    closer = OPENERS[mark]
+    pos = i + len(mark)
+    while True:
+        para_end = text.find("\n\n", pos)
+        para_end = len(text) if para_end == -1 else para_end
+        j = _find_closer(text, pos, para_end, closer)
+        if j is not None:
+            return j
+        nxt = para_end + 2
+        if nxt < len(text) and text.startswith(mark, nxt):  # the quote goes on
+            pos = nxt + len(mark)
+            continue
+        return para_end if para_end - i > 20 else None  # unbalanced: end with the paragraph
+
+
+def _find_closer(text: str, start: int, end: int, closer: str) -> int | None:
+    for j in range(start, end):
+        if text.startswith(closer, j) and (closer not in "’'" or not _between_letters(text, j)):
+            return j
+    return None
+
+
+def _between_letters(text: str, j: int) -> bool:
+    return 0 < j < len(text) - 1 and text[j - 1].isalpha() and text[j + 1].isalpha()
+
+
+def find_dialogue(text: str) -> list[tuple[int, int, int]]:
+    """Spanish dialogue: ``—Content —dijo X—.``; (content start, content end, frame start)."""
+    found = []
+    for m in re.finditer(r"(?m)^—(?=\S)([^—\n]+?)(?:\s—(?=\w)|$)", text):
+        found.append((m.start(1), m.end(1), m.end()))
+    return found
+
+
+def _direct_quote(
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder, *,
+    quoted: list[tuple[int, int]],
+) -> Quote | None:  # fmt: skip
+    words = re.findall(r"[^\W\d_]{2,}", text[start:end])
+    if len(words) < 2:
+        return None  # "(R," and the like: initials and labels, not speech
+    if _is_fragment(text, start, end):
+        return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
+    language = seg.segment.language
+    if _is_title(words) and _names_a_work(text, start, language):
+        return None  # his book “Crippled America: How to Make America Great Again”
+    attribution = _attribute(text, seg, start, end, finder, quoted=quoted)
+    if attribution is None or attribution.speaker.text is None:  # a short clause may name one
+        named = (
+            _intro_attribution(text, start, finder, language)
+            or _trailing_attribution(text, end, finder, language)
+            or _dash_attribution(text, end, finder, language)
+        )
+        if named is not None:
+            attribution = Attribution(named.speaker, attribution.cue if attribution else None)
+    if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
+        return None
+    speaker = attribution.speaker if attribution else Speaker(None, "unknown")
+    return _quote(text, seg, start, end, "direct", speaker, attribution)
+
+
+#: A clause that hands over to the quote after it: "Mr. Ibarra gloated: “", "she continued, “",
+#: "As Dr. Ibarra put it: “", "Continued Ibarra: “". Parse-free, so it works in sentences the
+#: annotation stage leaves unparsed and with verbs outside the cue lists; only the verb's
+#: form is checked (a past or present tense), and the speaker must be a name or a pronoun.
+_NAME = r"(?:[A-ZÁÉÍÓÚÑ][\w.’'-]*\s+){0,4}[A-ZÁÉÍÓÚÑ][\w’'-]*"
+
+
+_INTRO_VERB = {
+    "en": r"[a-z]{3,}(?:ed|s)|put it|shot back",
+    "es": r"[a-záéíóúñ]{2,}(?:ó|aron|ieron)",
+}
+
+
+_INTRO_PRONOUN = {"en": r"[Hh]e|[Ss]he|[Tt]hey", "es": r"[ÉéEe]l|[Ee]lla"}
+
+
+_INTRO_LEAD = {"en": r"(?:(?:As|And|But|Then),?\s+)?", "es": r"(?:(?:Como|Y|Pero|Luego),?\s+)?"}
+
+
+@cache
+def _intro_pattern(language: str) -> re.Pattern[str]:
+    code = language if language in _INTRO_VERB else "en"
+    verb = _INTRO_VERB[code]
+    who = rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+    return re.compile(
+        rf"(?:^|[.!?]\s+|[”\"’'»],?\s+){_INTRO_LEAD[code]}"
+        rf"(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:(?:then|luego)\s+)?(?:{verb})"
+        rf"|[A-ZÁÉÍÓÚ][a-záéíóú]+(?:ed|ó)\s+(?P<inverted>{_NAME}))\s*[:,]\s*$"
+    )
+
+
+def _intro_attribution(
+    text: str, start: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker named by a short clause that introduces the quote right after it, in its
+    paragraph or closing the one before with a colon ("Ibarra continued:")."""
+    left = _frame_bounds(text, start, start)[0]
+    before = text[left:start].rstrip("“\"'‘«„ \n")
+    match = _intro_pattern(language).search(before)
+    if match is None:
+        return None
+    group = "who" if match.group("who") else "inverted"
+    speaker = finder.speaker(left + match.start(group), left + match.end(group), language)
+    finder.last = speaker
+    return Attribution(speaker, None)
+
+
+#: A byline after a quote: “…” — Name, or “…” — Name, the mayor of Tepalcingo.
+_DASH_NAME = re.compile(
+    rf"[”\"’'»]?[ \t]*\n?[ \t]*[—–][ \t]*(?P<who>{_NAME})(?=[ \t]*(?:,|\(|$))", re.M
+)
+
+
+def _dash_attribution(
+    text: str, end: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker named after a dash right behind the quote's closing mark."""
+    match = _DASH_NAME.match(text, end)
+    if match is None or not _looks_like_a_name(match.group("who")):
+        return None
+    speaker = finder.speaker(match.start("who"), match.end("who"), language)
+    finder.last = speaker
+    return Attribution(speaker, None)
+
+
+@cache
+def _trailing_pattern(language: str) -> re.Pattern[str]:
+    code = language if language in _INTRO_VERB else "en"
+    verb = _INTRO_VERB[code]
+    who = rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+    return re.compile(
+        rf"^[”\"’'»]*,?\s+(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:{verb})"
+        rf"|(?:{verb})\s+(?P<inverted>{_NAME}))(?=[,.;!?])"
+    )
+
+
+def _trailing_attribution(
+    text: str, end: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker named by a short clause right after the quote: “…,” Ibarra continued.
+
+    The counterpart of ``_intro_attribution``: the clause must end at a comma or a full stop
+    right after its verb (or its inverted name), so that a new sentence with a name and a
+    verb after the quote is not taken for its attribution.
+    """
+    right = _paragraph_bounds(text, end, end)[1]
+    match = _trailing_pattern(language).search(text[end:right])
+    if match is None:
+        return None
+    group = "who" if match.group("who") else "inverted"
+    speaker = finder.speaker(end + match.start(group), end + match.end(group), language)
+    finder.last = speaker
+    return Attribution(speaker, None)
+
+
+def _attribute(
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder, *,
+    quoted: list[tuple[int, int]],
+) -> Attribution | None:  # fmt: skip
+    """The speech verb nearest a direct quote in its frame that can speak it, and its subject.
+
+    A verb inside any quote is a quoted speaker's ("I think"). A verb in the quote's own
+    sentences comes before one in a sentence next to it (“…” He added, “…”), which must not
+    report a clause of its own (“…” He said he would stay). Where the parse gives the verb
+    no subject, or one inside a quote, the words next to the verb are read instead; failing
+    those, the quote keeps its verb and an unknown speaker.
+    """
+    doc, off = seg.doc, seg.offset
+    window = doc.char_span(
+        max(0, start - off - FRAME_CHARS), min(_length(seg), end - off + FRAME_CHARS),
+        alignment_mode="expand",
+    )  # fmt: skip
+    if window is None:
+        return None
+    paragraph = _frame_bounds(text, start, end)
+    cues = [
+        t for t in window
+        if _is_cue(t, seg.segment.language)
+        and paragraph[0] <= t.idx + off < paragraph[1]
+        and not start <= t.idx + off < end
+        and not _inside(t.idx + off, quoted)
+    ]  # fmt: skip
+    cues = [t for t in cues if _in_quote_sentence(text, t, off, start, end)] or [
+        t for t in cues
+        if _next_to_quote(text, t, off, start, end) and not _reports_own_clause(t, off, quoted)
+    ]  # fmt: skip
+    if not cues:
+        return _according_to_outside(seg, start, finder, quoted)
+    verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
+    subject = _speaker_span(verb)
+    if subject is None or _inside(subject.root.idx + off, quoted):
+        subject = _words_after_quote(verb, off, quoted, seg.segment.language)  # a misparse
+    if subject is None:
+        return Attribution(Speaker(None, "unknown"), verb)
+    return _attribution(seg, subject, verb, finder)
+
+
+def _words_after_quote(
+    verb: Token, offset: int, quoted: list[tuple[int, int]], language: str
+) -> Span | None:
+    """The speaker written between a quote and its verb ("“…,” Ibarra, the mayor, said"),
+    or right after the verb that follows a quote ("“…,” said a person close to her")."""
+    doc, sent = verb.doc, verb.sent
+    text, base = sent.text, sent.start_char  # doc.text would join every token of the doc
+    ends = [e - offset - base for _, e in quoted if sent.start_char <= e - offset <= verb.idx]
+    if not ends or not _hands_over(text, max(ends)):
+        return None  # none, or a phrase quoted inside the writer's sentence: “excellent” results
+    gap = _AFTER_QUOTE.fullmatch(text, max(ends), verb.idx - base)
+    if gap is None:
+        return None
+    if gap.group(1):
+        words = doc.char_span(gap.start(1) + base, gap.end(1) + base, alignment_mode="contract")
+        return words if _names_before_its_verb(words, language) else None
+    rest = doc[verb.i + 1 : sent.end]
+    words = doc[verb.i + 1 : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
+    return words if words and _starts_a_name(words[0]) else None
+
+
+#: What lies between a quote's closing mark and its verb: at most a name and its apposition.
+_AFTER_QUOTE = re.compile(r"[”\"’'»]*,?\s*([^\s.!?;:“\"«\n][^.!?;:“\"«\n]*?)?[\s,]*")
+
+
+def _hands_over(text: str, end: int) -> bool:
+    """Whether the quote ending at ``end`` hands over to its attribution, as speech does:
+    “…,” “…?” “…!” or “…”, with the comma after the mark."""
+    inside = text[max(0, end - 12) : end].rstrip(" '’\"”")
+    return inside[-1:] in (",", "?", "!", "—", "–", "-", "…") or bool(
+        re.match(r"[”\"’'»]*,", text[end : end + 4])
+    )
+
+
+def _names_before_its_verb(words: Span | None, language: str) -> bool:
+    """Whether the words between a quote and its verb are a name, with any apposition after
+    a comma, and not a clause of their own ("he said, [adding]", "that would …")."""
+    if words is None or not words or not _starts_a_name(words[0]):
+        return False
+    if words[0].lower_ in RELATIVE_PRONOUNS:
+        return False
+    head = next((t.i for t in words if t.text == ","), words.end)
+    return not any(_is_cue(t, language) for t in words.doc[words.start : head])
+
+
+def _starts_a_name(token: Token) -> bool:
+    """A capital (the tagger takes "Will" for a verb now and then) or a nominal word."""
+    return token.text[:1].isupper() or token.pos_ in NOMINAL_POS
+
+
+def _ends_a_name(token: Token) -> bool:
+    """Where a speaker written after its verb ends: a sentence's end, a quote, a line break,
+    or a clause after a comma (", referring to …")."""
+    return (
+        token.text in (".", "!", "?", ";", ":", "“", '"', "«")
+        or "\n" in token.text
+        or (token.nbor(-1).text == "," and token.pos_ in ("VERB", "AUX"))
+    )
+
+
+def _according_to_outside(
+    seg: AnnotatedSegment, start: int, finder: SpeakerFinder, quoted: list[tuple[int, int]]
+) -> Attribution | None:
+    """The "according to" source of the quote's sentence, unless the quote holds it: the
+    speaker's own source ("“… according to royal laws …”") is not the speaker."""
+    sent = _sentence_at(seg.doc, start - seg.offset)
+    source = _according_to(sent, seg.segment.language) if sent is not None else None
+    if source is None or _inside(source.start_char + seg.offset, quoted):
+        return None
+    return _according_to_attribution(seg, start, finder)
+
+
+def _in_quote_sentence(text: str, verb: Token, offset: int, start: int, end: int) -> bool:
+    """Whether the quote at ``text[start:end]`` and a verb share a sentence: “…,” she said;
+    she said: “…”; “…?” she asked; not “…?” She added, “…”."""
+    doc, at = verb.doc, verb.idx + offset
+    if at < start:
+        between = doc.char_span(verb.idx + len(verb), start - offset, alignment_mode="expand")
+    else:
+        between = doc.char_span(end - offset, verb.idx, alignment_mode="expand")
+    if between is not None and any(t.text in (".", "!", "?") for t in between):
+        return False
+    ends_sentence = text[:end].rstrip(" '’\"”")[-1:] in (".", "!", "?")
+    return not (at > start and ends_sentence and text[end : at + 1].strip(" '’\"”»,")[:1].isupper())
+
+
+def _next_to_quote(text: str, verb: Token, offset: int, start: int, end: int) -> bool:
+    """Whether a verb's sentence ends right where the quote begins or begins right where it
+    ends (``start``, ``end``: article characters): “…” He added, “…”; he said. “…”"""
+    sent_start, sent_end = verb.sent.start_char + offset, verb.sent.end_char + offset
+    marks = " \n“”\"'‘’«»„"
+    if sent_end <= start:
+        return not text[sent_end:start].strip(marks)
+    return sent_start < end or not text[end:sent_start].strip(marks)
+
+
+def _reports_own_clause(verb: Token, offset: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a verb governs a clause that is no quote: "He said [he would stay]"."""
+    clause = _clause_of(verb)
+    if clause is None:
+        return False
+    first, last = clause.start_char + offset, clause.end_char + offset
+    return not any(s < last and first < e for s, e in quoted)
+
+
+def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quote's paragraph, from the paragraph before when that one introduces it with a colon.
+
+    "Cruz continued:\n\n“You look at the questions …”" is attributed across the paragraph break.
+    """
+    left, right = _paragraph_bounds(text, start, end)
+    intro = text[:left].rstrip()
+    if left == 0 or text[left:start].strip("“\"'‘«„ ") or not intro.endswith(":"):
+        return left, right
+    return _paragraph_bounds(text, len(intro) - 1, len(intro))[0], right
+
+
+def _according_to_attribution(
+    seg: AnnotatedSegment, start: int, finder: SpeakerFinder
+) -> Attribution | None:
+    sent = _sentence_at(seg.doc, start - seg.offset)
+    source = _according_to(sent, seg.segment.language) if sent is not None else None
+    if source is None:
+        return None
+    return _attribution(seg, source, None, finder)
+
+
+def _dialogue_quote(
+    text: str, seg: AnnotatedSegment, start: int, end: int, frame: int, finder: SpeakerFinder
+) -> Quote:
+    after = seg.doc.char_span(frame - seg.offset, min(_length(seg), frame - seg.offset + 80),
+                              alignment_mode="expand")  # fmt: skip
+    cues = [t for t in after if _is_cue(t, seg.segment.language)] if after is not None else []
+    attribution = None
+    if cues and (subject := _speaker_span(cues[0])) is not None:
+        attribution = _attribution(seg, subject, cues[0], finder)
+    speaker = attribution.speaker if attribution else Speaker(None, "unknown")
+    return _quote(text, seg, start, end, "direct", speaker, attribution)
+
+
+def _is_title(words: list[str]) -> bool:
+    """Whether quoted words read as a title or a headline: short, and their longer words
+    all capitalised ("An American Son", "So, That Happened") or all in capitals."""
+    longer = [w for w in words if len(w) > 3]
+    if not longer or len(words) > MAX_TITLE_WORDS:
+        return False
+    return all(w[0].isupper() for w in longer) and (len(longer) > 1 or words[0].isupper())
+
+
+def _names_a_work(text: str, start: int, language: str) -> bool:
+    """Whether the words right before a quote introduce a title: "his 2012 book, “…”"."""
+    before = re.findall(r"[\w-]+", text[max(0, start - 40) : start].lower())[-3:]
+    return bool(set(before) & _list(language, "title_nouns"))

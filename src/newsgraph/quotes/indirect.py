@@ -1,0 +1,502 @@
+"""Indirect quotes: what a cue verb, noun or adjective reports, and "according to X"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.tokens import Span, Token
+
+from ..annotate import AnnotatedSegment, string_ids
+from ..records import Quote, QuoteKind, Speaker
+from .common import (
+    CLAUSE_OF_NOUN_DEPS,
+    MAX_LEAD_WORDS,
+    MIN_CONTENT_TOKENS,
+    MIN_FRAME_WORDS,
+    OBJECT_DEPS,
+    OPENERS,
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    WHEN_LABELS,
+    _after_case,
+    _cue_words,
+    _inside,
+    _is_bare_pronoun,
+    _is_cue,
+    _is_fragment,
+    _is_listed_pair,
+    _is_stance,
+    _language,
+    _list,
+    _marker,
+    _parse_trigger_words,
+    _preposition_of,
+    _quote,
+    _right,
+    _stop_words,
+    _trim_content,
+    _words_start,
+)
+from .speakers import SpeakerFinder, _attribution, _owner_of, _speaker_span
+
+
+def _according_to(sent: Span, language: str) -> Span | None:
+    """The source after "according to" / "según" in a sentence."""
+    low = sent.text.lower()
+    for phrase in _list(language, "according_to"):
+        k = low.find(phrase + " ")
+        if k != -1:
+            start = sent.start_char + k + len(phrase) + 1
+            end_match = re.search(r"[,.;:]", sent.text[start - sent.start_char :])
+            end = start + end_match.start() if end_match else sent.end_char
+            span = sent.doc.char_span(start, end, alignment_mode="expand")
+            return span
+    return None
+
+
+def _content_of(verb: Token, language: str) -> Span | None:
+    """What a cue verb reports: its clause, else (for stance verbs) its object.
+
+    A verb listed only with its preposition ("talked about") has only the prepositional
+    object: its sentence may be parsed for nothing else.
+    """
+    if verb.lower_ not in _parse_trigger_words(language):
+        return _prepositional_object_of(verb, language)
+    clause = _clause_of(verb)
+    if clause is None and _reports_a_finding(verb, language):
+        return _finding_of(verb)
+    if clause is not None or not _is_stance(verb, language):
+        return clause
+    return _object_of(verb, language) or _prepositional_object_of(verb, language)
+
+
+def _reports_a_finding(verb: Token, language: str) -> bool:
+    """ "a poll showed …", "the survey found …": a speech verb whose subject is a study."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in _list(language, "finding_nouns") for c in verb.children
+    )
+
+
+def _finding_of(verb: Token) -> Span | None:
+    """ "the poll showed [Trump leading the field]": a finding is the verb's object."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    if obj is None or _is_bare_pronoun(obj):
+        return None
+    return verb.doc[obj.left_edge.i : verb.right_edge.i + 1]
+
+
+def _clause_of(verb: Token) -> Span | None:
+    """ "said [that …]", "urged [Congress to act]", "the plan, [he said], will fail"."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:  # two when the parse glued a quote before: "“…” Cruz said [he could …]"
+        after = [c for c in clauses if c.i > verb.i]
+        child = after[0] if after else clauses[-1]
+        return doc[child.left_edge.i : child.right_edge.i + 1]
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i), None)
+            start = obj.left_edge.i if obj is not None else child.left_edge.i
+            return doc[start : child.right_edge.i + 1]
+    for child in verb.children:  # "asked her [whether she would run]"
+        if child.dep_ == "advcl" and child.i > verb.i and _question_marker(child):
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return doc[verb.head.left_edge.i : verb.head.right_edge.i + 1]
+    if (
+        verb.dep_ == "advcl" and verb.head.i != verb.i
+        and _marker(verb, _list(_language(verb), "comment_markers"))
+        and not any(c.dep_ in OBJECT_DEPS or c.dep_ == "prep" for c in verb.children)
+    ):  # fmt: skip
+        return _rest_of_clause(verb)  # "as Ibarra noted, [the vote is close]"
+    return None
+
+
+def _question_marker(clause: Token) -> bool:
+    """An embedded question: "if …", "whether …", Spanish "si …"."""
+    return _marker(clause, _list(_language(clause), "question_markers"))
+
+
+def _rest_of_clause(verb: Token) -> Span | None:
+    """The clause an "as …" comment hangs from, without the comment: the words after it
+    when it opens the clause, else those before it."""
+    doc, head = verb.doc, verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i
+    if verb.left_edge.i <= lo:
+        lo = verb.right_edge.i + 1
+    else:
+        hi = verb.left_edge.i - 1
+    return doc[lo : hi + 1] if hi >= lo else None
+
+
+def _object_of(verb: Token, language: str) -> Span | None:
+    """ "endorsed [the senator]", "called [the plan “a fraud”]", "accused [her of lying]"."""
+    if verb.lower_ not in _list(language, "stance_verbs"):
+        return None  # "warned [voters]": a speech verb's object is whom it addresses
+    if any(c.dep_ in OBJECT_DEPS and c.i < verb.i and _is_bare_pronoun(c) for c in verb.children):
+        return _complement_of_clitic(verb, language)
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    if obj is None or _preposition_of(obj) is not None:
+        return None
+    after = [c for c in verb.children if c.i > obj.i]
+    complements = [c for c in after if _completes_object(verb, c, language)]
+    if _is_bare_pronoun(obj) and not complements:
+        return None  # "criticized him": whom, not what; "called him [a liar]" says what
+    end = max([obj, *complements], key=_right)
+    return verb.doc[obj.left_edge.i : _phrase_end(verb, end) + 1]
+
+
+#: Dependents of a stance verb that go on saying what its object is said to be or do:
+#: "criticized him [for not doing more] [to help …]", "voted for a measure [to extend …]".
+_PHRASE_DEPS = {"prep", "xcomp", "advcl", "oprd", "ccomp", "acomp", "dative", "obl", "nmod"}
+
+
+def _is_when(child: Token) -> bool:
+    """ "on Tuesday", "last week", "in a speech": when or where it was said, not what."""
+    heads = [child, *(c for c in child.children if c.dep_ in ("pobj", "obl", "nmod"))]
+    occasions = _list(_language(child), "occasion_nouns")
+    return any(t.ent_type_ in WHEN_LABELS or t.lower_ in occasions for t in heads)
+
+
+def _phrase_end(verb: Token, last: Token) -> int:
+    """The last token of a verb's content phrase: its dependents after ``last`` while they
+    follow without punctuation between (a comma, dash or conjunction ends the phrase)."""
+    end = last.right_edge.i
+    for child in verb.children:
+        if child.i <= end:
+            continue
+        if child.dep_ not in _PHRASE_DEPS or child.left_edge.i != end + 1 or _is_when(child):
+            break
+        end = child.right_edge.i
+    return end
+
+
+def _complement_of_clitic(verb: Token, language: str) -> Span | None:
+    """Spanish "la calificó [de mentirosa]", "lo calificó [como un error]": the pronoun
+    stands before the verb, so what is said of it is the complement after."""
+    for child in verb.children:
+        marker = next((c for c in child.children if c.dep_ in ("case", "mark")), None)
+        if (
+            child.i > verb.i and marker is not None and marker.i < child.i
+            and marker.lower_ in _list(language, "complement_markers")
+        ):  # fmt: skip
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _completes_object(verb: Token, child: Token, language: str) -> bool:
+    """ "called it [a fraud]", "described him [as a liar]", "accused her [of lying]"."""
+    marker = _preposition_of(child)
+    return (
+        child.dep_ == "oprd"
+        or (marker is not None and marker.lower_ in _list(language, "complement_markers"))
+        or _phrasal_object(verb, child, language) is not None
+    )
+
+
+def _prepositional_object_of(verb: Token, language: str) -> Span | None:
+    """ "talked about [the wall]" in English, "habló sobre [el muro]" in Spanish."""
+    for child in verb.children:
+        obj = _phrasal_object(verb, child, language)
+        if obj is not None and not _is_bare_pronoun(obj) and obj.ent_type_ not in WHEN_LABELS:
+            return verb.doc[_after_case(obj) : _phrase_end(verb, obj) + 1]
+    return None
+
+
+def _phrasal_object(verb: Token, child: Token, language: str) -> Token | None:
+    """The object of a preposition the stance list pairs with the verb ("talk about")."""
+    marker = _preposition_of(child)
+    if (
+        child.i < verb.i
+        or marker is None
+        or not _is_listed_pair(verb, marker, language, "stance_verbs")
+    ):
+        return None
+    if child.dep_ == "prep":
+        return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return child
+
+
+def _indirect_quotes(
+    text: str, seg: AnnotatedSegment, direct: list[tuple[int, int]], finder: SpeakerFinder
+) -> list[Quote]:
+    out: list[Quote] = []
+    language = seg.segment.language
+    doc = seg.doc
+    candidates = np.flatnonzero(np.isin(doc.to_array(LOWER), string_ids(_cue_words(language))))
+    for sent in doc.sents:
+        lo, hi = np.searchsorted(candidates, (sent.start, sent.end))
+        for i in candidates[lo:hi]:
+            cue = doc[int(i)]
+            if _inside(cue.idx + seg.offset, direct):
+                continue
+            content, subject = _cue_content_and_source(cue, language)
+            if content is None or subject is None or len(content) < MIN_CONTENT_TOKENS:
+                continue
+            if _inside(subject.start_char + seg.offset, direct):
+                continue  # "“…”, expresó la candidata": the parse took the quote for the subject
+            quote = _indirect(text, seg, content, subject, cue, direct, finder)
+            if quote is not None:
+                out.append(quote)
+        out += _according_to_quotes(text, seg, sent, direct, finder)
+        out += _reported_passage(text, seg, sent, finder)
+        out += _evidential_quotes(text, seg, sent, direct)
+    return out
+
+
+def _reported_passage(
+    text: str, seg: AnnotatedSegment, sent: Span, finder: SpeakerFinder
+) -> list[Quote]:
+    """ "The Valle Gazette reported on Monday:" closing a paragraph introduces the next one,
+    the reported passage, when that one is not in quotation marks (a direct quote then)."""
+    colon = len(text[: sent.end_char + seg.offset].rstrip())
+    if not text[:colon].endswith(":") or not text.startswith("\n\n", colon):
+        return []
+    stop = text.find("\n\n", colon + 2)
+    start, stop = _trim_content(text, colon + 2, len(text) if stop == -1 else stop)
+    if start == stop or text[start] in OPENERS or text[start] in "—–":
+        return []
+    language = seg.segment.language
+    for cue in sent:
+        if _is_cue(cue, language) and _clause_of(cue) is None and not _is_impersonal(cue, language):
+            subject = _speaker_span(cue)
+            if subject is not None:
+                attribution = _attribution(seg, subject, cue, finder)
+                return [
+                    _quote(text, seg, start, stop, "indirect", attribution.speaker, attribution)
+                ]
+    return []
+
+
+def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Span | None]:
+    """What a cue word reports and who through it: a verb and its subject, or a noun
+    ("her claim that …", "his support for …") and its owner."""
+    if _is_cue(cue, language) or _is_stance(cue, language):
+        if _is_impersonal(cue, language):
+            return None, None  # "se destacó lo siguiente": said by no one named
+        agent = _agent_of(cue)
+        if agent is not None:  # "the plan was criticized by [the council]"
+            return _clause_of(cue) or _passive_subject(cue), agent
+        return _content_of(cue, language), _speaker_span(cue)
+    if cue.pos_ in ("NOUN", "PROPN"):
+        content = _noun_content(cue, language)
+        return (content, _owner_of(cue)) if content is not None else (None, None)
+    if cue.pos_ == "ADJ" and cue.lower_ in _list(language, "stance_adjectives"):
+        return _adjective_content(cue)
+    return None, None
+
+
+def _adjective_content(adjective: Token) -> tuple[Span | None, Span | None]:
+    """ "officials are [confident] that the dam will hold": the clause after a belief or
+    feeling adjective, said of the subject of its verb (English hangs the adjective from
+    the verb, Spanish hangs the copula and the subject from the adjective)."""
+    if any(c.dep_ == "cop" for c in adjective.children):
+        holder = adjective
+    elif adjective.dep_ == "acomp" and adjective.head.pos_ in ("VERB", "AUX"):
+        holder = adjective.head
+    else:
+        return None, None
+    clause = next((c for c in (*adjective.children, *holder.children)
+                   if c.dep_ == "ccomp" and c.i > adjective.i), None)  # fmt: skip
+    if clause is None:
+        return None, None
+    return adjective.doc[clause.left_edge.i : clause.right_edge.i + 1], _speaker_span(holder)
+
+
+def _is_impersonal(verb: Token, language: str) -> bool:
+    """A Spanish passive or impersonal "se" right before the verb: its subject is what is
+    said ("se destacó [lo siguiente]"), not who says it."""
+    clitics = _list(language, "impersonal_clitics")
+    if not clitics or verb.i == 0 or verb.doc[verb.i - 1].lower_ not in clitics:
+        return False
+    # "la senadora se quejó": a pronominal verb, its subject before it, speaks for itself.
+    return not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+
+
+def _agent_of(verb: Token) -> Span | None:
+    """The "by" phrase of a passive verb: who did the criticising, reporting, endorsing.
+
+    English marks it ``agent``; the Spanish model parses "fue criticado por la senadora" as
+    an object or oblique with "por", so a passive auxiliary must stand before the verb.
+    """
+    language = _language(verb)
+    passive = any(
+        c.dep_ in ("aux", "aux:pass") and c.lower_ in _list(language, "passive_auxiliaries")
+        for c in verb.children
+    )
+    for child in verb.children:
+        if child.dep_ in ("agent", "obl:agent"):
+            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if noun.dep_ == "pobj" or child.dep_ == "obl:agent":
+                return verb.doc[_after_case(noun) : noun.right_edge.i + 1]
+        if passive and child.dep_ in ("obj", "obl") and child.i > verb.i and any(
+            c.dep_ == "case" and c.lower_ in _list(language, "agent_markers")
+            for c in child.children
+        ):  # fmt: skip
+            return verb.doc[_after_case(child) : child.right_edge.i + 1]
+    return None
+
+
+def _passive_subject(verb: Token) -> Span | None:
+    """What a passive cue verb reports: its subject ("[the plan] was criticized by …")."""
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS | {"nsubj"} and not _is_bare_pronoun(child):
+            if child.lower_ in RELATIVE_PRONOUNS:
+                return None
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _noun_content(noun: Token, language: str) -> Span | None:
+    """ "claim [that …]", "pledge [to …]", "support for [the senator]": the noun-cue list
+    pairs each noun with the word that introduces what it reports."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        marker = _preposition_of(child)
+        if marker is None and child.dep_ in CLAUSE_OF_NOUN_DEPS:
+            marker = child.left_edge if child.left_edge.dep_ in ("mark", "aux") else None
+        if marker is None or not _is_listed_pair(noun, marker, language, "cue_nouns"):
+            continue
+        if child.dep_ == "prep":
+            child = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), child)
+        if _names_the_holder(noun, marker, child, language):
+            return None
+        if marker.dep_ == "prep":
+            return noun.doc[child.left_edge.i : child.right_edge.i + 1]
+        start = child.left_edge.i if child.dep_ in CLAUSE_OF_NOUN_DEPS else _after_case(child)
+        return noun.doc[start : child.right_edge.i + 1]
+    return None
+
+
+def _names_the_holder(noun: Token, marker: Token, obj: Token, language: str) -> bool:
+    """Whether a noun cue's genitive names who holds the view rather than what it is about:
+    "lost [the support of the council]", "la propuesta de [Xiomara Beltrán]". After the
+    definite article and with no possessor, a noun phrase in the genitive is the holder or
+    leaves it open; the cue then has no owner to find, and no content of its own."""
+    return (
+        marker.lower_ in _list(language, "genitive_markers")
+        and obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and any(c.lower_ in _list(language, "definite_articles") for c in noun.children)
+        and not any(c.dep_ in ("poss", "nmod:poss") for c in noun.children)
+    )
+
+
+def _indirect(
+    text: str,
+    seg: AnnotatedSegment,
+    content: Span,
+    subject: Span,
+    verb: Token,
+    direct: list[tuple[int, int]],
+    finder: SpeakerFinder,
+) -> Quote | None:
+    content = _without_tail(content)
+    start, end = content.start_char + seg.offset, content.end_char + seg.offset
+    start, end = _trim_content(text, start, end)
+    inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
+    end = max([end] + [e for _, e in inner])  # keep the closing words of a quote it ends with
+    outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
+    if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
+        return None  # the clause is the direct quote itself: attribution, not a new quote
+    attribution = _attribution(seg, subject, verb, finder)
+    kind: QuoteKind = "mixed" if inner else "indirect"
+    return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+
+
+def _without_tail(content: Span) -> Span:
+    """A reported clause without the writer's comment hung after a comma at its end:
+    "Jerusalem as its capital[, a claim not recognized abroad]", "[, which votes in March]"."""
+    doc = content.doc
+    last = content.end - 1
+    while last > content.start and doc[last].is_punct:
+        last -= 1
+    for token in content:
+        comma = _words_start(token) - 1  # Spanish hangs the comma from the clause itself
+        if (
+            _is_comment(token) and token.right_edge.i == last
+            and comma > content.start and doc[comma].text == ","
+            and content.start <= token.head.i < comma
+        ):  # fmt: skip
+            return doc[content.start : comma]
+    return content
+
+
+def _is_comment(token: Token) -> bool:
+    """An apposition or a relative clause: after a comma, the writer's, not the speaker's.
+
+    Spanish (UD) labels a relative clause ``acl``; its relative pronoun tells it apart.
+    """
+    if token.dep_ in ("appos", "relcl"):
+        return True
+    return token.dep_ == "acl" and token.doc[_words_start(token)].lower_ in RELATIVE_PRONOUNS
+
+
+def _according_to_quotes(
+    text: str, seg: AnnotatedSegment, sent: Span, direct: list[tuple[int, int]],
+    finder: SpeakerFinder,
+) -> list[Quote]:  # fmt: skip
+    source = _according_to(sent, seg.segment.language)
+    if source is None or _inside(sent.start_char + seg.offset, direct):
+        return []
+    phrase_start = source.start_char - (source.start_char - sent.start_char)
+    low = sent.text.lower()
+    k = min(low.find(p) for p in _list(seg.segment.language, "according_to") if p in low)
+    rest = sent.text[source.end_char - sent.start_char :]
+    if k <= 0:  # "According to X, content."
+        start, end = source.end_char + 1, sent.end_char
+    elif len(rest.split()) > MIN_FRAME_WORDS:  # "At the heart of it, according to X, is …"
+        start, end = phrase_start, sent.end_char
+    else:  # "Content, according to X."
+        start, end = phrase_start, sent.start_char + k
+    start, end = _trim_content(text, start + seg.offset, end + seg.offset)
+    if len(text[start:end].split()) < 3:
+        return []
+    attribution = _attribution(seg, source, None, finder)
+    cue_start = sent.start_char + seg.offset + max(k, 0)
+    cue = text[cue_start : source.start_char + seg.offset].rstrip(" ,")
+    return [Quote(start, end, text[start:end], "indirect", attribution.speaker, cue or None,
+                  seg.segment.language, cue_start, cue_start + len(cue))]  # fmt: skip
+
+
+def _evidential_quotes(
+    text: str, seg: AnnotatedSegment, sent: Span, direct: list[tuple[int, int]]
+) -> list[Quote]:
+    """ "Indeed, [the party appears to be moving behind him]": the writer's reading, without a
+    named source. A quote with a source over the same words wins in ``_dedupe``."""
+    language = seg.segment.language
+    cue = _evidential_pattern(language).search(sent.text)
+    if cue is None or _inside(sent.start_char + seg.offset, direct):
+        return []
+    start = sent.start_char + _lead_length(sent.text, language)
+    tail = _EVIDENTIAL_TAIL.search(sent.text, cue.end())
+    end = sent.start_char + tail.start() if tail else sent.end_char
+    start, end = _trim_content(text, start + seg.offset, end + seg.offset)
+    if len(text[start:end].split()) < MIN_FRAME_WORDS:
+        return []
+    cue_start = sent.start_char + seg.offset + cue.start()
+    return [Quote(start, end, text[start:end], "indirect", Speaker(None, "unknown"), cue.group(),
+                  language, cue_start, cue_start + len(cue.group()))]  # fmt: skip
+
+
+#: Where the writer's reading ends and a further clause begins: ", and …", " — …", "; …".
+_EVIDENTIAL_TAIL = re.compile(r",\s+(?:and|but|y|pero)\s|\s[—–-]\s|;\s")
+
+
+@cache
+def _evidential_pattern(language: str) -> re.Pattern[str]:
+    cues = sorted(_list(language, "evidential_cues"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+
+
+def _lead_length(sentence: str, language: str) -> int:
+    """The length of a short adverbial opening a sentence, up to its comma ("Indeed, ",
+    "In the past few days, "): a function word starts it, where a subject would be a name."""
+    lead = re.match(r"([^,]{1,60}),\s", sentence)
+    if lead is None or len(lead.group(1).split()) > MAX_LEAD_WORDS:
+        return 0
+    first = lead.group(1).split()[0].lower()
+    return lead.end() if first in _stop_words(language) else 0
