@@ -124,16 +124,23 @@ class Tally:
     speaker_n: dict[str, float] = field(default_factory=dict)
 
 
-def _score(
-    text: str, predicted: Sequence[Quote], gold: Sequence[GoldQuote], tally: dict[float, Tally]
-) -> None:
+def _overlaps(
+    text: str, predicted: Sequence[Quote], gold: Sequence[GoldQuote]
+) -> list[tuple[float, int, int]]:
+    """(overlap, predicted index, gold index) of every pair sharing a word, best first."""
     ptoks = [_content_tokens(text, q) for q in predicted]
     gtoks = [_content_tokens(text, g) for g in gold]
-    pairs = sorted(
+    return sorted(
         ((len(p & g) / max(len(p), len(g), 1), i, j)
          for i, p in enumerate(ptoks) for j, g in enumerate(gtoks) if p & g),
         reverse=True,
     )  # fmt: skip
+
+
+def _score(
+    text: str, predicted: Sequence[Quote], gold: Sequence[GoldQuote], tally: dict[float, Tally]
+) -> None:
+    pairs = _overlaps(text, predicted, gold)
     for t, counts in tally.items():
         _count_sides(predicted, gold, counts)
         used_p: set[int] = set()
@@ -212,13 +219,7 @@ def quote_errors(
     predictions overlapping no gold quote (``spurious``), and matched quotes whose speaker
     misses the gold source (``wrong_speaker``). Each record has the texts, the cue, the
     speakers and the sentence-sized context around the gold or predicted span."""
-    ptoks = [_content_tokens(text, q) for q in predicted]
-    gtoks = [_content_tokens(text, g) for g in gold]
-    pairs = sorted(
-        ((len(p & g) / max(len(p), len(g), 1), i, j)
-         for i, p in enumerate(ptoks) for j, g in enumerate(gtoks) if p & g),
-        reverse=True,
-    )  # fmt: skip
+    pairs = _overlaps(text, predicted, gold)
     match: dict[int, tuple[int, float]] = {}  # gold index -> (predicted index, overlap)
     used: set[int] = set()
     for overlap, i, j in pairs:

@@ -161,11 +161,18 @@ def _intro_attribution(
     paragraph or closing the one before with a colon ("Ibarra continued:")."""
     left = _frame_bounds(text, start, start)[0]
     before = text[left:start].rstrip("“\"'‘«„ \n")
-    match = _intro_pattern(language).search(before)
+    return _named(_intro_pattern(language).search(before), left, finder, language)
+
+
+def _named(
+    match: re.Match[str] | None, offset: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker an intro or trailing clause names (``offset``: where the match's text
+    starts in the article)."""
     if match is None:
         return None
     group = "who" if match.group("who") else "inverted"
-    speaker = finder.speaker(left + match.start(group), left + match.end(group), language)
+    speaker = finder.speaker(offset + match.start(group), offset + match.end(group), language)
     finder.last = speaker
     return Attribution(speaker, None)
 
@@ -209,13 +216,7 @@ def _trailing_attribution(
     verb after the quote is not taken for its attribution.
     """
     right = _paragraph_bounds(text, end, end)[1]
-    match = _trailing_pattern(language).search(text[end:right])
-    if match is None:
-        return None
-    group = "who" if match.group("who") else "inverted"
-    speaker = finder.speaker(end + match.start(group), end + match.end(group), language)
-    finder.last = speaker
-    return Attribution(speaker, None)
+    return _named(_trailing_pattern(language).search(text[end:right]), end, finder, language)
 
 
 def _attribute(
