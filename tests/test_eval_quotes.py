@@ -9,10 +9,10 @@ from newsgraph.eval import run_eval
 from newsgraph.eval.quotes import evaluate_quotes, read_polnear
 from newsgraph.records import Article, DocResult, Metadata, Quote, Segment, Speaker
 
-#: Measured on the first 30 dev articles (0.738, 0.594 and 0.870); the gates sit a little under.
+#: Measured on the first 30 dev articles (0.741, 0.596 and 0.883); the gates sit a little under.
 F1_FLOOR = 0.72
 F1_STRICT_FLOOR = 0.57  # content spans sharing 80 % of their words
-SPEAKER_FLOOR = 0.85
+SPEAKER_FLOOR = 0.865
 
 
 def test_polnear_reader_finds_articles_and_annotators(gold: type) -> None:
