@@ -8,8 +8,11 @@
    frame around a quoted fragment is ``mixed``.
 3. Speakers are the subjects of the speech verbs (or what follows "according to"), typed
    by the entity they name, by word lists (media, anonymous sources), or resolved from a
-   pronoun to the previous speaker; an unattributed quote paragraph right after an
-   attributed one continues the same speaker.
+   pronoun to the previous speaker. A direct quote's verb is the nearest one in its own
+   sentence, else in the sentence right before or after it, never one inside a quote; a
+   short clause before or after the quote ("Ibarra continued") names the speaker when no
+   listed verb does. An unattributed quote continues the previous quote's speaker only as
+   a sentence of its own or as the next paragraph. A speaker not found stays unknown.
 4. Embedded social posts ("… — Name (@handle) May 2, 2019") are quotes of that person.
 
 Content spans exclude the quotation marks (the convention of PolNeAR and PARC).
