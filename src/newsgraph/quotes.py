@@ -670,7 +670,7 @@ def _attribute(
         if _next_to_quote(t, start - off, end - off) and not _reports_own_clause(t, off, quoted)
     ]  # fmt: skip
     if not cues:
-        return _according_to_outside(seg, start, finder, quoted)
+        return _unquoted_source(seg, start, finder, quoted)
     verb = min(cues, key=lambda t: min(abs(t.idx + off - start), abs(t.idx + off - end)))
     subject = _speaker_span(verb)
     if subject is None or _inside(subject.root.idx + off, quoted):
@@ -739,7 +739,7 @@ def _ends_a_name(token: Token) -> bool:
     )
 
 
-def _according_to_outside(
+def _unquoted_source(
     seg: AnnotatedSegment, start: int, finder: SpeakerFinder, quoted: list[tuple[int, int]]
 ) -> Attribution | None:
     """The "according to" source of the quote's sentence, unless the quote holds it: the
