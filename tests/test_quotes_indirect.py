@@ -225,3 +225,10 @@ def test_a_title_case_quote_with_a_speaker_stays() -> None:
 def test_spanish_impersonal_se_names_no_speaker() -> None:
     text = "En el documento se destacó lo siguiente:\n\nEl proceso electoral no fue imparcial."
     assert [q.speaker.text for q in quotes(text, "es")] == []
+
+
+def test_according_to_keeps_the_name_set_off_by_commas() -> None:
+    q = only(quotes("According to his lawyer, Amparo Villaseñor, Salas will plead not guilty."),
+             "plead")  # fmt: skip
+    assert q.speaker.text == "his lawyer, Amparo Villaseñor"
+    assert q.text == "Salas will plead not guilty"

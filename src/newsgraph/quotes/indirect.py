@@ -50,11 +50,18 @@ def _according_to(sent: Span, language: str) -> Span | None:
         k = low.find(phrase + " ")
         if k != -1:
             start = sent.start_char + k + len(phrase) + 1
-            end_match = re.search(r"[,.;:]", sent.text[start - sent.start_char :])
-            end = start + end_match.start() if end_match else sent.end_char
-            span = sent.doc.char_span(start, end, alignment_mode="expand")
-            return span
+            rest = sent.text[start - sent.start_char :]
+            apposed = _APPOSED_NAME.match(rest)
+            stop = re.search(r"[,.;:]", rest)
+            end = (start + apposed.end() if apposed else start + stop.start() if stop
+                   else sent.end_char)  # fmt: skip
+            return sent.doc.char_span(start, end, alignment_mode="expand")
     return None
+
+
+#: The source after "according to", up to its first comma or stop, or with the name set
+#: off by commas after it: "according to his wife, Amanda, he …".
+_APPOSED_NAME = re.compile(r"[^,.;:]+,\s+(?:[A-ZÁÉÍÓÚÑ][\w’'-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*(?=,)")
 
 
 def _content_of(verb: Token, language: str) -> Span | None:
