@@ -727,3 +727,11 @@ def test_quote_inside_a_later_sentence_of_the_paragraph_does_not_continue_the_sp
     )
     _, qs = quotes(text)
     assert only(qs, "many rivers").speaker.text is None
+
+
+def test_a_quote_opened_and_closed_with_different_marks_ends_where_it_closes() -> None:
+    text = '“We will win this race," Ruperto Salas said. Later he added: “The valley is ours.”'
+    assert [text[s:e] for s, e in find_direct(text)] == [
+        "We will win this race,",
+        "The valley is ours.",
+    ]

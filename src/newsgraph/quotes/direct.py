@@ -62,12 +62,11 @@ def _opening_mark(text: str, i: int) -> str | None:
 
 def _closing(text: str, i: int, mark: str) -> int | None:
     """Index of the closing mark, following a quote over paragraphs when it continues."""
-    closer = OPENERS[mark]
     pos = i + len(mark)
     while True:
         para_end = text.find("\n\n", pos)
         para_end = len(text) if para_end == -1 else para_end
-        j = _find_closer(text, pos, para_end, closer)
+        j = _find_closer(text, pos, para_end, mark)
         if j is not None:
             return j
         nxt = para_end + 2
@@ -77,11 +76,24 @@ def _closing(text: str, i: int, mark: str) -> int | None:
         return para_end if para_end - i > 20 else None  # unbalanced: end with the paragraph
 
 
-def _find_closer(text: str, start: int, end: int, closer: str) -> int | None:
+#: Closing marks a quote opened with another may end with, when they stand where a quote
+#: ends (after a word, before a space or punctuation): “We will win," he said.
+_MIXED_CLOSERS = {"“": '"', '"': "”"}
+
+
+def _find_closer(text: str, start: int, end: int, mark: str) -> int | None:
+    closer, mixed = OPENERS[mark], _MIXED_CLOSERS.get(mark)
     for j in range(start, end):
         if text.startswith(closer, j) and (closer not in "’'" or not _between_letters(text, j)):
             return j
+        if mixed and text[j] == mixed and _closes_here(text, j):
+            return j
     return None
+
+
+def _closes_here(text: str, j: int) -> bool:
+    after = text[j + 1 : j + 2]
+    return j > 0 and not text[j - 1].isspace() and (not after or not after.isalnum())
 
 
 def _between_letters(text: str, j: int) -> bool:
