@@ -735,3 +735,13 @@ def test_a_quote_opened_and_closed_with_different_marks_ends_where_it_closes() -
         "We will win this race,",
         "The valley is ours.",
     ]
+
+
+def test_quotes_with_a_sentence_of_the_writers_between_are_not_joined() -> None:
+    text = (
+        "“The bridge will open in May,” Odilia Cárdenas said. Critics doubt the date. "
+        "“Nobody in the valley believes the council any more, not after last year.”"
+    )
+    _, qs = quotes(text)
+    assert [q.parts for q in qs] == [(), ()], [q.text for q in qs]
+    assert only(qs, "bridge").text == "The bridge will open in May,"

@@ -115,4 +115,16 @@ def _interrupts(first: Quote, second: Quote, text: str) -> bool:
         and second.cue_start in (None, first.cue_start)
         and "\n" not in gap
         and len(gap.split()) <= MAX_INTERRUPTION_WORDS
+        and not _holds_a_sentence(gap.strip(" ”\"'’“«»"))
     )
+
+
+#: A full stop, with the word before it, followed by more words.
+_STOP = re.compile(r"(\S+)[.!?]\s+\S")
+
+
+def _holds_a_sentence(gap: str) -> bool:
+    """Whether the attribution between two quotes goes on with a sentence of the writer's
+    ("“A,” she said. Critics disagree. “B.”"). Only a full stop after a lower-case word
+    counts: the dots of "Sen.", "Rev." or "U.S." end no sentence."""
+    return any(m.group(1)[:1].islower() for m in _STOP.finditer(gap))
