@@ -154,11 +154,15 @@ _INTRO_PRONOUN = {"en": r"[Hh]e|[Ss]he|[Tt]hey", "es": r"[ÉéEe]l|[Ee]lla"}
 _INTRO_LEAD = {"en": r"(?:(?:As|And|But|Then),?\s+)?", "es": r"(?:(?:Como|Y|Pero|Luego),?\s+)?"}
 
 
+def _verb_and_speaker(language: str) -> tuple[str, str, str]:
+    """The language code with patterns, and its verb and speaker patterns."""
+    code = language if language in _INTRO_VERB else "en"
+    return code, _INTRO_VERB[code], rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+
+
 @cache
 def _intro_pattern(language: str) -> re.Pattern[str]:
-    code = language if language in _INTRO_VERB else "en"
-    verb = _INTRO_VERB[code]
-    who = rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+    code, verb, who = _verb_and_speaker(language)
     return re.compile(
         rf"(?:^|[.!?]\s+|[”\"’'»],?\s+){_INTRO_LEAD[code]}"
         rf"(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:(?:then|luego)\s+)?(?:{verb})"
@@ -183,7 +187,7 @@ def _named(
     starts in the article)."""
     if match is None:
         return None
-    group = "who" if match.group("who") else "inverted"
+    group = "who" if match.groupdict().get("who") else "inverted"
     speaker = finder.speaker(offset + match.start(group), offset + match.end(group), language)
     finder.last = speaker
     return Attribution(speaker, None)
@@ -202,16 +206,12 @@ def _dash_attribution(
     match = _DASH_NAME.match(text, end)
     if match is None or not _looks_like_a_name(match.group("who")):
         return None
-    speaker = finder.speaker(match.start("who"), match.end("who"), language)
-    finder.last = speaker
-    return Attribution(speaker, None)
+    return _named(match, 0, finder, language)
 
 
 @cache
 def _trailing_pattern(language: str) -> re.Pattern[str]:
-    code = language if language in _INTRO_VERB else "en"
-    verb = _INTRO_VERB[code]
-    who = rf"(?P<who>{_NAME}|{_INTRO_PRONOUN[code]})"
+    _, verb, who = _verb_and_speaker(language)
     return re.compile(
         rf"^[”\"’'»]*,?\s+(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:{verb})"
         rf"|(?:{verb})\s+(?P<inverted>{_NAME}))(?=[,.;!?])"
@@ -342,7 +342,7 @@ def _unquoted_source(
     source = _according_to(sent, seg.segment.language) if sent is not None else None
     if source is None or _inside(source.start_char + seg.offset, quoted):
         return None
-    return _according_to_attribution(seg, start, finder)
+    return _attribution(seg, source, None, finder)
 
 
 def _in_quote_sentence(text: str, verb: Token, offset: int, start: int, end: int) -> bool:
@@ -388,16 +388,6 @@ def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if left == 0 or text[left:start].strip("“\"'‘«„ ") or not intro.endswith(":"):
         return left, right
     return _paragraph_bounds(text, len(intro) - 1, len(intro))[0], right
-
-
-def _according_to_attribution(
-    seg: AnnotatedSegment, start: int, finder: SpeakerFinder
-) -> Attribution | None:
-    sent = _sentence_at(seg.doc, start - seg.offset)
-    source = _according_to(sent, seg.segment.language) if sent is not None else None
-    if source is None:
-        return None
-    return _attribution(seg, source, None, finder)
 
 
 def _dialogue_quote(
