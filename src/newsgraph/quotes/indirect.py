@@ -52,10 +52,8 @@ def _according_to(sent: Span, language: str) -> Span | None:
             start = sent.start_char + k + len(phrase) + 1
             rest = sent.text[start - sent.start_char :]
             apposed = _APPOSED_NAME.match(rest)
-            stop = re.search(r"[,.;:]", rest)
-            end = (start + apposed.end() if apposed else start + stop.start() if stop
-                   else sent.end_char)  # fmt: skip
-            return sent.doc.char_span(start, end, alignment_mode="expand")
+            stop = apposed.end() if apposed else len(re.split(r"[,.;:]", rest, maxsplit=1)[0])
+            return sent.doc.char_span(start, start + stop, alignment_mode="expand")
     return None
 
 
@@ -259,8 +257,9 @@ def _reported_passage(
 ) -> list[Quote]:
     """ "The Valle Gazette reported on Monday:" closing a paragraph introduces the next one,
     the reported passage, when that one is not in quotation marks (a direct quote then)."""
-    colon = len(text[: sent.end_char + seg.offset].rstrip())
-    if not text[:colon].endswith(":") or not text.startswith("\n\n", colon):
+    said = sent.text.rstrip()
+    colon = sent.start_char + seg.offset + len(said)
+    if not said.endswith(":") or not text.startswith("\n\n", colon):
         return []
     stop = text.find("\n\n", colon + 2)
     start, stop = _trim_content(text, colon + 2, len(text) if stop == -1 else stop)
