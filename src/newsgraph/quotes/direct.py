@@ -339,10 +339,10 @@ def _unquoted_source(
     """The "according to" source of the quote's sentence, unless the quote holds it: the
     speaker's own source ("“… according to royal laws …”") is not the speaker."""
     sent = _sentence_at(seg.doc, start - seg.offset)
-    source = _according_to(sent, seg.segment.language) if sent is not None else None
-    if source is None or _inside(source.start_char + seg.offset, quoted):
+    found = _according_to(sent, seg.segment.language) if sent is not None else None
+    if found is None or _inside(found[1].start_char + seg.offset, quoted):
         return None
-    return _attribution(seg, source, None, finder)
+    return _attribution(seg, found[1], None, finder)
 
 
 def _in_quote_sentence(text: str, verb: Token, offset: int, start: int, end: int) -> bool:

@@ -43,18 +43,20 @@ from .common import (
 from .speakers import SpeakerFinder, _attribution, _owner_of, _speaker_span
 
 
-def _according_to(sent: Span, language: str) -> Span | None:
-    """The source after "according to" / "según" in a sentence."""
+def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
+    """Where "according to" / "según" stands in a sentence (doc characters), and the source
+    after it; the first such phrase of the sentence."""
     low = sent.text.lower()
-    for phrase in _list(language, "according_to"):
-        k = low.find(phrase + " ")
-        if k != -1:
-            start = sent.start_char + k + len(phrase) + 1
-            rest = sent.text[start - sent.start_char :]
-            apposed = _APPOSED_NAME.match(rest)
-            stop = apposed.end() if apposed else len(re.split(r"[,.;:]", rest, maxsplit=1)[0])
-            return sent.doc.char_span(start, start + stop, alignment_mode="expand")
-    return None
+    found = [(k, p) for p in _list(language, "according_to") if (k := low.find(p + " ")) != -1]
+    if not found:
+        return None
+    k, phrase = min(found)
+    start = sent.start_char + k + len(phrase) + 1
+    rest = sent.text[start - sent.start_char :]
+    apposed = _APPOSED_NAME.match(rest)
+    stop = apposed.end() if apposed else len(re.split(r"[,.;:]", rest, maxsplit=1)[0])
+    source = sent.doc.char_span(start, start + stop, alignment_mode="expand")
+    return (sent.start_char + k, source) if source is not None else None
 
 
 #: The source after "according to", up to its first comma or stop, or with the name set
@@ -445,24 +447,22 @@ def _according_to_quotes(
     text: str, seg: AnnotatedSegment, sent: Span, direct: list[tuple[int, int]],
     finder: SpeakerFinder,
 ) -> list[Quote]:  # fmt: skip
-    source = _according_to(sent, seg.segment.language)
-    if source is None or _inside(sent.start_char + seg.offset, direct):
+    found = _according_to(sent, seg.segment.language)
+    if found is None or _inside(sent.start_char + seg.offset, direct):
         return []
-    phrase_start = source.start_char - (source.start_char - sent.start_char)
-    low = sent.text.lower()
-    k = min(low.find(p) for p in _list(seg.segment.language, "according_to") if p in low)
+    phrase_at, source = found
     rest = sent.text[source.end_char - sent.start_char :]
-    if k <= 0:  # "According to X, content."
+    if phrase_at == sent.start_char:  # "According to X, content."
         start, end = source.end_char + 1, sent.end_char
     elif len(rest.split()) > MIN_FRAME_WORDS:  # "At the heart of it, according to X, is …"
-        start, end = phrase_start, sent.end_char
+        start, end = sent.start_char, sent.end_char
     else:  # "Content, according to X."
-        start, end = phrase_start, sent.start_char + k
+        start, end = sent.start_char, phrase_at
     start, end = _trim_content(text, start + seg.offset, end + seg.offset)
     if len(text[start:end].split()) < 3:
         return []
     attribution = _attribution(seg, source, None, finder)
-    cue_start = sent.start_char + seg.offset + max(k, 0)
+    cue_start = phrase_at + seg.offset
     cue = text[cue_start : source.start_char + seg.offset].rstrip(" ,")
     return [Quote(start, end, text[start:end], "indirect", attribution.speaker, cue or None,
                   seg.segment.language, cue_start, cue_start + len(cue))]  # fmt: skip
