@@ -119,12 +119,13 @@ def _interrupts(first: Quote, second: Quote, text: str) -> bool:
     )
 
 
-#: A full stop, with the word before it, followed by more words.
-_STOP = re.compile(r"(\S+)[.!?]\s+\S")
+#: A full stop after a word in lower case, followed by more words. Stricter than
+#: ``_FULL_STOP``, which takes "Rev." or "Del." for a sentence's end: an attribution often
+#: holds such a title ("said the Rev. Peter Wherry"), and a join is only undone for sure.
+_SENTENCE_GOES_ON = re.compile(r"(?<![\w.’'-])[a-z][\w’'-]*[.!?]\s+\S")
 
 
 def _holds_a_sentence(gap: str) -> bool:
     """Whether the attribution between two quotes goes on with a sentence of the writer's
-    ("“A,” she said. Critics disagree. “B.”"). Only a full stop after a lower-case word
-    counts: the dots of "Sen.", "Rev." or "U.S." end no sentence."""
-    return any(m.group(1)[:1].islower() for m in _STOP.finditer(gap))
+    ("“A,” she said. Critics disagree. “B.”")."""
+    return bool(_SENTENCE_GOES_ON.search(gap))
