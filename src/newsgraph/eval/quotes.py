@@ -244,8 +244,9 @@ def quote_errors(
                                  **_predicted(predicted[near[1]])})  # fmt: skip
         else:
             out.append(record | {"error": "missed", "context": _context(text, g.start, g.end)})
+    overlapping = {i for _, i, _ in pairs}
     for i, q in enumerate(predicted):
-        if i not in used and not any(p[1] == i for p in pairs):
+        if i not in overlapping:
             out.append({"doc": doc_id, "error": "spurious", **_predicted(q),
                         "context": _context(text, q.start, q.end)})  # fmt: skip
     return out

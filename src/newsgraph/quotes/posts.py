@@ -23,12 +23,12 @@ def _social_posts(
     out = []
     for m in _POST.finditer(text):
         start, end = _trim_content(text, m.start("post"), m.end("post"))
-        speaker = finder.speaker(m.start("name"), m.end("name"), _language_at(segments, start))
+        language = _language_at(segments, start)
+        speaker = finder.speaker(m.start("name"), m.end("name"), language)
         if speaker.kind == "unknown":
             speaker = Speaker(speaker.text, "person", speaker.start, speaker.end, speaker.local)
         out.append(Quote(start, end, text[start:end], "direct", speaker,
-                         f"posted {m.group('handle')} {m.group('date')}",
-                         _language_at(segments, start)))  # fmt: skip
+                         f"posted {m.group('handle')} {m.group('date')}", language))  # fmt: skip
     return out
 
 
