@@ -256,7 +256,7 @@ class KnowledgeBase:
                 f"(EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.entity IN ({marks})"
                 f" AND {_MENTION_QUOTED}) OR {_QUOTED_TEXT_LIKE})"
             )
-            params += [*ids, f"%{about}%", f"%{about}%"]
+            params += [*ids, f"%{about}%"]
         if anonymous:
             where.append("q.speaker_kind = 'anonymous'")
         if since:
@@ -300,17 +300,19 @@ def sentence_around(text: str, start: int, end: int, *, width: int = 160) -> str
 
 
 #: SQL over a quote ``q`` (and a mention ``m``) that looks only at the quoted words: a quote
-#: in parts (“A,” she said. “B.”) leaves out the attribution between its fragments.
-_PART = "json_each(q.parts) p"
+#: in parts (“A,” she said. “B.”) leaves out the attribution between its fragments; one in a
+#: single piece (``parts`` empty) is its own only part.
+_PART = (
+    "json_each(CASE q.parts WHEN '[]' THEN json_array(json_array(q.start, q.\"end\"))"
+    " ELSE q.parts END) p"
+)
 _PART_START, _PART_END = "json_extract(p.value, '$[0]')", "json_extract(p.value, '$[1]')"
 _MENTION_QUOTED = (
-    """(CASE WHEN q.parts = '[]' THEN m.start >= q.start AND m."end" <= q."end" """
-    f"""ELSE EXISTS (SELECT 1 FROM {_PART} WHERE m.start >= {_PART_START}"""
-    f""" AND m."end" <= {_PART_END}) END)"""
+    f'EXISTS (SELECT 1 FROM {_PART} WHERE m.start >= {_PART_START} AND m."end" <= {_PART_END})'
 )
 _QUOTED_TEXT_LIKE = (
-    f"((q.parts = '[]' AND q.text LIKE ?) OR EXISTS (SELECT 1 FROM {_PART} WHERE"
-    f" substr(q.text, {_PART_START} - q.start + 1, {_PART_END} - {_PART_START}) LIKE ?))"
+    f"EXISTS (SELECT 1 FROM {_PART} WHERE"
+    f" substr(q.text, {_PART_START} - q.start + 1, {_PART_END} - {_PART_START}) LIKE ?)"
 )
 
 
