@@ -232,3 +232,16 @@ def test_according_to_keeps_the_name_set_off_by_commas() -> None:
              "plead")  # fmt: skip
     assert q.speaker.text == "his lawyer, Amparo Villaseñor"
     assert q.text == "Salas will plead not guilty"
+
+
+def test_a_participle_after_the_reported_clause_is_left_out_of_it() -> None:
+    qs = quotes(
+        "Senator Odalys Ferrer said the tariff would hurt farmers, arguing that the harvest"
+        " was already late."
+    )
+    said = only(qs, "the tariff")
+    assert said.text == "the tariff would hurt farmers"
+    assert said.speaker.text == "Senator Odalys Ferrer"
+    arguing = only(qs, "harvest")
+    assert arguing.text == "that the harvest was already late"
+    assert arguing.speaker.text == "Senator Odalys Ferrer"

@@ -425,12 +425,20 @@ def _without_tail(content: Span) -> Span:
     for token in content:
         comma = _words_start(token) - 1  # Spanish hangs the comma from the clause itself
         if (
-            _is_comment(token) and token.right_edge.i == last
+            (_is_comment(token) or _is_gerund_tail(token)) and token.right_edge.i == last
             and comma > content.start and doc[comma].text == ","
             and content.start <= token.head.i < comma
         ):  # fmt: skip
             return doc[content.start : comma]
     return content
+
+
+def _is_gerund_tail(token: Token) -> bool:
+    """ "…, [arguing that …]", "…, [citing …]": a participle clause after a comma at the end
+    of the reported clause is the writer's gloss, or another attribution of its own."""
+    return token.dep_ in ("advcl", "xcomp", "conj") and (
+        token.tag_ == "VBG" or "Ger" in token.morph.get("VerbForm")
+    )
 
 
 def _is_comment(token: Token) -> bool:
