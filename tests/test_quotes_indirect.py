@@ -245,3 +245,23 @@ def test_a_participle_after_the_reported_clause_is_left_out_of_it() -> None:
     arguing = only(qs, "harvest")
     assert arguing.text == "that the harvest was already late"
     assert arguing.speaker.text == "Senator Odalys Ferrer"
+
+
+def test_a_named_speaker_leaves_out_the_relative_clause_hung_on_it() -> None:
+    (q,) = quotes(
+        "Odilia Cárdenas, whom Governor Lucía Ramírez Ortega appointed last year, said that"
+        " the toll would fall."
+    )
+    assert q.speaker.text == "Odilia Cárdenas"
+    (q,) = quotes(
+        "Odilia Cárdenas, candidata en el exilio -a quien Ramírez Ortega considera legítima"
+        " gobernadora-, elogió el proceso como transparente.",
+        "es",
+    )
+    assert q.speaker.text == "Odilia Cárdenas, candidata en el exilio"
+
+
+def test_an_anonymous_source_keeps_the_clause_that_describes_it() -> None:
+    (q,) = quotes("Un funcionario que pidió el anonimato dijo que el ejército se irá.", "es")
+    assert q.speaker.text == "Un funcionario que pidió el anonimato"
+    assert q.speaker.kind == "anonymous"

@@ -36,7 +36,7 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source.
                 return doc[verb.head.left_edge.i : child.i + 1]
-            return doc[child.left_edge.i : _subject_end(verb, child)]
+            return doc[child.left_edge.i : _without_relative(child, _subject_end(verb, child))]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
         subject = _speaker_span(head, passive_ok=True)
@@ -72,6 +72,26 @@ def _subject_end(verb: Token, subject: Token) -> int:
     for child in verb.children:
         if child.i > subject.i and child.dep_ == "nsubj" and child.left_edge.i == end:
             end = child.right_edge.i + 1
+    return end
+
+
+def _without_relative(subject: Token, end: int) -> int:
+    """Where a named subject ends without the relative clause the writer hung on it:
+    "[Odalys Ferrer, the mayor], whom the governor appointed, said …". The clause is kept
+    on a description, where it is what identifies the source: "two officials who spoke
+    on condition of anonymity"."""
+    if subject.pos_ != "PROPN":
+        return end
+    doc = subject.doc
+    for token in doc[subject.i + 1 : end]:
+        if token.dep_ == "relcl" or (
+            token.dep_ == "acl"
+            and any(c.i < token.i and c.lower_ in RELATIVE_PRONOUNS for c in token.children)
+        ):
+            cut = token.left_edge.i
+            while cut > subject.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "punct"):
+                cut -= 1
+            return cut if cut > subject.i else end
     return end
 
 
