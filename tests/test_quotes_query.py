@@ -43,6 +43,22 @@ def test_quotes_by_speaker_come_with_date_and_source(db: str) -> None:
     assert all(r["speaker_name"] == "Lucía Ramírez Ortega" for r in rows)
 
 
+def test_a_speaker_resolved_to_someone_else_never_matches_by_its_words(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    text = (
+        "Odilia Cárdenas met Governor Lucía Ramírez Ortega on Monday. Odilia Cárdenas, a"
+        " friend of Ramírez Ortega since school, said that the toll would fall."
+    )
+    path.write_text(json.dumps({"title": "Toll", "date": "2020-01-01", "text": text}) + "\n")
+    with newsgraph.open(tmp_path / "kb.db") as kb:
+        kb.ingest([str(path)])
+        (row,) = kb.quotes(speaker="Odilia Cárdenas")
+        assert "Ramírez Ortega" in row["speaker_text"]
+        assert kb.quotes(speaker="Ramírez Ortega") == []
+
+
 def test_quotes_about_an_entity(db: str) -> None:
     with newsgraph.open(db) as kb:
         texts = [r["text"] for r in kb.quotes(about="Hermosillo")]

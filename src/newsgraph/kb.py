@@ -237,7 +237,9 @@ class KnowledgeBase:
         """Quotes across articles, newest first, each with its article's date and source.
 
         A quote broken by its attribution has its fragments in ``parts`` ({start, end, text}).
-        ``speaker``: said by that entity (or a speaker written that way); ``about``: the
+        ``speaker``: said by that entity, or by an unresolved speaker written that way (a
+        speaker resolved to another entity never matches by its words: "X, whom Noboa
+        appointed" is not Noboa); ``about``: the
         quote mentions that entity (or contains the name); ``anonymous``: only unnamed
         sources; ``since``: articles published on or after that ISO date.
         """
@@ -246,7 +248,8 @@ class KnowledgeBase:
         if speaker:
             ids = self.find_entities(speaker)
             where.append(
-                f"(q.speaker_entity IN ({','.join('?' * len(ids))}) OR q.speaker_text LIKE ?)"
+                f"(q.speaker_entity IN ({','.join('?' * len(ids))})"
+                " OR (q.speaker_entity IS NULL AND q.speaker_text LIKE ?))"
             )
             params += [*ids, f"%{speaker}%"]
         if about:
