@@ -437,7 +437,7 @@ def _is_gerund_tail(token: Token) -> bool:
     """ "…, [arguing that …]", "…, [citing …]": a participle clause after a comma at the end
     of the reported clause is the writer's gloss, or another attribution of its own."""
     return token.dep_ in ("advcl", "xcomp", "conj") and (
-        token.tag_ == "VBG" or "Ger" in token.morph.get("VerbForm")
+        token.tag_ == "VBG" or "Ger" in token.morph.get("VerbForm", [])
     )
 
 
