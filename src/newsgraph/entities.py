@@ -151,6 +151,10 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
     label = LABEL_MAP.get(ent.label_)
     if label is None:
         return None
+    trimmed = _without_edge_verbs(ent)
+    if trimmed is None:
+        return None
+    ent = trimmed
     if label == "PERSON":
         ent = _extend_name(ent)
     start, end = _trim(text, seg.offset + ent.start_char, seg.offset + ent.end_char)
@@ -159,6 +163,24 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
     return start, end, refine_label(text[start:end], label)
+
+
+def _without_edge_verbs(ent: Span) -> Span | None:
+    """An entity span without the lowercase verbs the model ran into it at either end:
+    the Spanish model tags "aseguró Milei" and "Milei estimó" as names, and "remarcó"
+    alone as a person. ``None`` when nothing else is left."""
+    start, end = ent.start, ent.end
+    while start < end and _is_edge_verb(ent.doc[start]):
+        start += 1
+    while end > start and _is_edge_verb(ent.doc[end - 1]):
+        end -= 1
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
+
+
+def _is_edge_verb(token: Token) -> bool:
+    return token.is_lower and token.pos_ in ("VERB", "AUX")
 
 
 def _without_trailing_numbers(text: str, start: int, end: int) -> int:
