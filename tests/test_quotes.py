@@ -145,6 +145,23 @@ def test_spanish_dialogue_dash() -> None:
     assert speaker_name(result, q) == "Evaristo Quintanilla Barragán"
 
 
+def test_spanish_dialogue_goes_on_after_the_aside() -> None:
+    _, (q,) = quotes(
+        "El alcalde habló con la prensa.\n\n—Vamos a ganar la elección —remarcó Ibarra—."
+        " No tenemos miedo.\n\nOtro párrafo.",
+        "es",
+    )
+    assert q.quoted_text == "Vamos a ganar la elección … No tenemos miedo."
+    assert q.speaker.text == "Ibarra" and q.cue == "remarcó"
+
+
+def test_a_spanish_speech_verb_glued_to_a_name_is_not_part_of_it() -> None:
+    result = analyze_text("“No habrá devaluación”, aseguró Ferrer en la entrevista.", language="es")
+    assert [m.text for m in result.mentions] == ["Ferrer"]
+    (q,) = result.quotes
+    assert q.speaker.text == "Ferrer" and q.speaker.local == result.mentions[0].local
+
+
 def test_spanish_guillemets_and_indirect_que() -> None:
     _, qs = quotes(
         "«La violencia no nos detendrá», aseguró Graciela Zamudio Ocampo. "

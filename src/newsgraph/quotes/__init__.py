@@ -67,8 +67,9 @@ def _segment_quotes(
         quote = _direct_quote(text, seg, start, end, finder, quoted=direct)
         if quote is not None:
             out.append(quote)
-    for start, end, frame in find_dialogue(text[lo:hi]):
-        out.append(_dialogue_quote(text, seg, lo + start, lo + end, lo + frame, finder))
+    for start, end, frame, more in find_dialogue(text[lo:hi]):
+        more = (lo + more[0], lo + more[1]) if more else None
+        out.append(_dialogue_quote(text, seg, lo + start, lo + end, lo + frame, finder, more))
     out += _indirect_quotes(text, seg, mine, finder)
     return out
 

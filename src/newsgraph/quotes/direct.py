@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -100,11 +101,22 @@ def _between_letters(text: str, j: int) -> bool:
     return 0 < j < len(text) - 1 and text[j - 1].isalpha() and text[j + 1].isalpha()
 
 
-def find_dialogue(text: str) -> list[tuple[int, int, int]]:
-    """Spanish dialogue: ``—Content —dijo X—.``; (content start, content end, frame start)."""
+#: Spanish dialogue: "—Content —dijo X—. More content", the aside and what follows it
+#: optional. Each part runs to the end of its line or to the next aside's dash.
+_DIALOGUE = re.compile(
+    r"(?m)^—(?=\S)(?P<said>[^—\n]+?)(?:\s—(?=\w)(?:(?P<aside>[^—\n]+)—[.,;:]?[ \t]+"
+    r"(?P<more>[^—\n]*[^—\s])(?=[ \t]*$|\s—\w))?|$)"
+)
+
+
+def find_dialogue(text: str) -> list[tuple[int, int, int, tuple[int, int] | None]]:
+    """Spanish dialogue: ``—Content —dijo X—. More content``; (content start, content
+    end, frame start, the span of what the speaker goes on to say after the aside)."""
     found = []
-    for m in re.finditer(r"(?m)^—(?=\S)([^—\n]+?)(?:\s—(?=\w)|$)", text):
-        found.append((m.start(1), m.end(1), m.end()))
+    for m in _DIALOGUE.finditer(text):
+        frame = m.start("aside") if m.group("aside") else m.end()
+        more = (m.start("more"), m.end("more")) if m.group("more") else None
+        found.append((m.start("said"), m.end("said"), frame, more))
     return found
 
 
@@ -391,8 +403,9 @@ def _frame_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _dialogue_quote(
-    text: str, seg: AnnotatedSegment, start: int, end: int, frame: int, finder: SpeakerFinder
-) -> Quote:
+    text: str, seg: AnnotatedSegment, start: int, end: int, frame: int, finder: SpeakerFinder,
+    more: tuple[int, int] | None = None,
+) -> Quote:  # fmt: skip
     after = seg.doc.char_span(frame - seg.offset, min(_length(seg), frame - seg.offset + 80),
                               alignment_mode="expand")  # fmt: skip
     cues = [t for t in after if _is_cue(t, seg.segment.language)] if after is not None else []
@@ -400,7 +413,11 @@ def _dialogue_quote(
     if cues and (subject := _speaker_span(cues[0])) is not None:
         attribution = _attribution(seg, subject, cues[0], finder)
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
-    return _quote(text, seg, start, end, "direct", speaker, attribution)
+    quote = _quote(text, seg, start, end, "direct", speaker, attribution)
+    if more is None:
+        return quote
+    end = more[1]  # "—A —dijo X—. B": one quote of X's in two parts
+    return replace(quote, end=end, text=text[start:end], parts=((start, quote.end), more))
 
 
 def _is_title(words: list[str]) -> bool:

@@ -228,14 +228,19 @@ def _after_dateline(
     return dateline.end(), stop + off
 
 
+#: Characters a speaker span never starts or ends with: "—dijo Ibarra—." closes the aside.
+_SPEAKER_EDGE = " \n,—–"
+
+
 def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
-    """A speaker span clipped to the paragraph of its verb, without edge spaces or commas."""
+    """A speaker span clipped to the paragraph of its verb, without edge spaces, commas or
+    dashes."""
     left, right = _paragraph_bounds(text, anchor, anchor)
     start, end = max(start, left), min(end, right)
     if start >= end:  # the parse put the subject in another paragraph: take what precedes
         start, end = left, anchor
-    while start < end and text[start] in " \n,":
+    while start < end and text[start] in _SPEAKER_EDGE:
         start += 1
-    while end > start and text[end - 1] in " \n,":
+    while end > start and text[end - 1] in _SPEAKER_EDGE:
         end -= 1
     return start, end
