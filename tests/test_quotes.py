@@ -162,6 +162,32 @@ def test_a_spanish_speech_verb_glued_to_a_name_is_not_part_of_it() -> None:
     assert q.speaker.text == "Ferrer" and q.speaker.local == result.mentions[0].local
 
 
+SPANISH_UNSAID_SUBJECTS = (
+    "La alcaldesa Odalys Ferrer visitó el hospital el lunes. Indicó que ha dado"
+    " instrucciones para atender a las víctimas.\n\n"
+    "“Los rescatistas también necesitan ayuda, porque su impacto fue muy fuerte”, añadió.\n\n"
+    "El concejal Ruperto Salas respondió al exalcalde: “Puede gustarnos o no, pero hay que"
+    " votar”, afirmó desde su cuenta.\n\n"
+    "Los vecinos del barrio protestaron frente al ayuntamiento. “Nos sentimos desamparados"
+    " por todos”, afirmaron."
+)
+
+
+def test_spanish_unsaid_subject_is_the_subject_before_it() -> None:
+    result, qs = quotes(SPANISH_UNSAID_SUBJECTS, "es")
+    said = {q.quoted_text[:20]: speaker_name(result, q) for q in qs}
+    assert said == {
+        "que ha dado instrucc": "Odalys Ferrer",
+        "Los rescatistas tamb": "Odalys Ferrer",
+        "Puede gustarnos o no": "Ruperto Salas",
+        "Nos sentimos desampa": None,  # a plural verb: not the last person named
+    }
+    added = only(qs, "rescatistas")
+    assert added.speaker.text == "Odalys Ferrer"  # the words it continues, where written
+    assert added.speaker.start is not None
+    assert SPANISH_UNSAID_SUBJECTS[added.speaker.start : added.speaker.end] == "Odalys Ferrer"
+
+
 def test_spanish_guillemets_and_indirect_que() -> None:
     _, qs = quotes(
         "«La violencia no nos detendrá», aseguró Graciela Zamudio Ocampo. "

@@ -78,6 +78,10 @@ NOMINAL_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"}
 #: Dependency labels of the English (ClearNLP) and Spanish (Universal Dependencies) models.
 OBJECT_DEPS = {"dobj", "obj"}
 
+#: Languages whose finite verbs often leave their subject unsaid: "Indicó que …" ("[She]
+#: indicated that …"). A cue verb there with no subject speaks for the one before it.
+NULL_SUBJECT_LANGUAGES = frozenset({"es"})
+
 
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
 
@@ -115,6 +119,15 @@ PARSE_CUE_LISTS: tuple[str, ...] = (
 @cache
 def _list(language: str, name: str) -> frozenset[str]:
     return lang.words(language if lang.words(language, name) else "en", name)
+
+
+def _is_finite(verb: Token) -> bool:
+    """A verb form that has a subject of its own: by its morphology where the model gives
+    it, else by its ending (``lang/*/nonfinite_endings.txt``: "dijo", not "diciendo")."""
+    form = verb.morph.get("VerbForm", [])
+    if form:
+        return "Fin" in form
+    return not verb.lower_.endswith(tuple(_list(_language(verb), "nonfinite_endings")))
 
 
 @dataclass(slots=True)

@@ -29,7 +29,7 @@ from .common import (
     _sentence_at,
 )
 from .indirect import _according_to, _clause_of
-from .speakers import SpeakerFinder, _attribution, _speaker_span
+from .speakers import SpeakerFinder, _attribution, _implied_attribution, _speaker_span
 
 
 def find_direct(text: str) -> list[tuple[int, int]]:
@@ -281,7 +281,7 @@ def _attribute(
     if subject is None or _inside(subject.root.idx + off, quoted):
         subject = _words_after_quote(verb, off, quoted, seg.segment.language)  # a misparse
     if subject is None:
-        return Attribution(Speaker(None, "unknown"), verb)
+        return _implied_attribution(seg, verb, finder, quoted)
     return _attribution(seg, subject, verb, finder)
 
 

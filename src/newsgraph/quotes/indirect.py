@@ -16,6 +16,7 @@ from .common import (
     MAX_LEAD_WORDS,
     MIN_CONTENT_TOKENS,
     MIN_FRAME_WORDS,
+    NULL_SUBJECT_LANGUAGES,
     OBJECT_DEPS,
     OPENERS,
     PASSIVE_SUBJECT_DEPS,
@@ -26,6 +27,7 @@ from .common import (
     _inside,
     _is_bare_pronoun,
     _is_cue,
+    _is_finite,
     _is_fragment,
     _is_listed_pair,
     _is_stance,
@@ -40,7 +42,13 @@ from .common import (
     _trim_content,
     _words_start,
 )
-from .speakers import SpeakerFinder, _attribution, _owner_of, _speaker_span
+from .speakers import (
+    SpeakerFinder,
+    _attribution,
+    _implied_attribution,
+    _owner_of,
+    _speaker_span,
+)
 
 
 def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
@@ -241,9 +249,11 @@ def _indirect_quotes(
             if _inside(cue.idx + seg.offset, direct):
                 continue
             content, subject = _cue_content_and_source(cue, language)
-            if content is None or subject is None or len(content) < MIN_CONTENT_TOKENS:
+            if content is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
-            if _inside(subject.start_char + seg.offset, direct):
+            if subject is None and not _may_leave_subject_unsaid(cue, language):
+                continue
+            if subject is not None and _inside(subject.start_char + seg.offset, direct):
                 continue  # "“…”, expresó la candidata": the parse took the quote for the subject
             quote = _indirect(text, seg, content, subject, cue, direct, finder)
             if quote is not None:
@@ -252,6 +262,23 @@ def _indirect_quotes(
         out += _reported_passage(text, seg, sent, finder)
         out += _evidential_quotes(text, seg, sent, direct)
     return out
+
+
+def _may_leave_subject_unsaid(cue: Token, language: str) -> bool:
+    """A cue verb heading its own sentence with no subject, in a language that leaves it
+    unsaid, and the clause it reports after it: "Indicó que …". Not a verb chained to
+    another (its subject is that verb's), not a noun or adjective cue, not a verb after
+    what it would report ("“…”, afirmó": a direct quote's), and not a question."""
+    return (
+        language in NULL_SUBJECT_LANGUAGES
+        and _is_cue(cue, language)
+        and cue.dep_ == "ROOT"
+        and all(c.i > cue.i for c in cue.children if c.dep_ in ("ccomp", "obj", "dobj"))
+        and _is_finite(cue)
+        and _agent_of(cue) is None
+        and _clause_of(cue) is not None  # "expresó [el mandatario]": a subject taken for an object
+        and not cue.sent.text.startswith("¿")  # the interviewer's question
+    )
 
 
 def _reported_passage(
@@ -397,7 +424,7 @@ def _indirect(
     text: str,
     seg: AnnotatedSegment,
     content: Span,
-    subject: Span,
+    subject: Span | None,
     verb: Token,
     direct: list[tuple[int, int]],
     finder: SpeakerFinder,
@@ -410,7 +437,10 @@ def _indirect(
     outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
     if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
-    attribution = _attribution(seg, subject, verb, finder)
+    if subject is None:
+        attribution = _implied_attribution(seg, verb, finder, direct)
+    else:
+        attribution = _attribution(seg, subject, verb, finder)
     kind: QuoteKind = "mixed" if inner else "indirect"
     return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
 

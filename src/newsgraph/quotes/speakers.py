@@ -11,11 +11,15 @@ from ..annotate import AnnotatedSegment
 from ..records import Article, LocalEntity, Mention, Speaker, SpeakerKind
 from .common import (
     CHAINED_DEPS,
+    NULL_SUBJECT_LANGUAGES,
     PASSIVE_SUBJECT_DEPS,
     PRONOUNS,
     RELATIVE_DEPS,
     RELATIVE_PRONOUNS,
     Attribution,
+    _inside,
+    _is_finite,
+    _language,
     _list,
     _looks_like_a_name,
     _paragraph_bounds,
@@ -163,11 +167,17 @@ class SpeakerFinder:
         return self._description(words, start, end)
 
     def _pronoun(self, words: str, start: int, end: int) -> Speaker:
+        local = self._antecedent(start)
+        return Speaker(words, "person" if local is not None else "unknown", start, end, local)
+
+    def _antecedent(self, start: int) -> int | None:
+        """The person a pronoun or an unsaid subject at ``start`` stands for: the previous
+        speaker, else the last person named before it."""
         local = self.last.local if self.last and self.last.kind == "person" else None
         if local is None:
             persons = [m for m in self.mentions if m.end <= start and m.label == "PERSON"]
             local = persons[-1].local if persons else None
-        return Speaker(words, "person" if local is not None else "unknown", start, end, local)
+        return local
 
     def _named(
         self, words: str, start: int, end: int, inside: list[Mention], language: str
@@ -187,6 +197,101 @@ class SpeakerFinder:
         if len(holders) == 1:
             return Speaker(words, "person", start, end, holders[0].index)
         return Speaker(words, "unknown", start, end)
+
+
+def _implied_attribution(
+    seg: AnnotatedSegment, verb: Token, finder: SpeakerFinder, quoted: list[tuple[int, int]]
+) -> Attribution:
+    """A finite cue verb with no subject in a language that leaves subjects unsaid
+    (Spanish "Indicó que …", "“…”, añadió."): its speaker is the subject before it, as
+    written there. Elsewhere, or on a verb form that takes no subject, an unknown speaker."""
+    language = seg.segment.language
+    if language not in NULL_SUBJECT_LANGUAGES or not _is_finite(verb):
+        return Attribution(Speaker(None, "unknown"), verb)
+    subject = _last_subject(verb, seg.offset, finder.mentions, quoted)
+    if subject is None:
+        return Attribution(Speaker(None, "unknown"), verb)
+    speaker = finder.speaker(subject.start_char + seg.offset, subject.end_char + seg.offset,
+                             language)  # fmt: skip
+    finder.last = speaker
+    return Attribution(speaker, verb)
+
+
+#: How far back an unsaid subject is looked for, in characters: a few paragraphs.
+IMPLIED_SUBJECT_CHARS = 1500
+
+
+def _last_subject(
+    verb: Token, offset: int, mentions: Sequence[Mention], quoted: list[tuple[int, int]]
+) -> Span | None:
+    """The subject an unsaid one continues: the last one before ``verb``, outside quotes,
+    agreeing with it in number ("El concejal Salas respondió: “…”, afirmó"; "Los vecinos
+    protestaron. “…”, afirmaron").
+
+    A sentence the annotation left unparsed (it has no cue word) ends the search: the
+    first person it names, if any, is taken for its subject; else the speaker is unknown
+    rather than someone named further back."""
+    doc = verb.doc
+    plural = _is_plural_verb(verb)
+    sent: Span | None = verb.sent
+    while sent is not None and sent.end_char > verb.idx - IMPLIED_SUBJECT_CHARS:
+        if not any(t.pos_ for t in sent):  # unparsed
+            first = min((m for m in mentions if m.label == "PERSON"
+                         and sent.start_char <= m.start - offset < sent.end_char),
+                        key=lambda m: m.start, default=None)  # fmt: skip
+            if first is None or plural:  # one name is not the subject of "afirmaron"
+                return None
+            return doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
+        for t in reversed(doc[sent.start : min(sent.end, verb.i)]):
+            if t.head.i < verb.i and _is_subject_before(t, verb, plural, offset, quoted):
+                return doc[t.left_edge.i : _without_relative(t, t.right_edge.i + 1)]
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    return None
+
+
+def _is_subject_before(
+    t: Token, verb: Token, plural: bool, offset: int, quoted: list[tuple[int, int]]
+) -> bool:
+    """A subject of a main clause (not of a clause it reports: "recalcó que [el amparo] es
+    …"), in words, outside quotes, of the number wanted."""
+    return (
+        (t.dep_ == "nsubj" or t.dep_ in PASSIVE_SUBJECT_DEPS)
+        and _is_main_clause(t.head, verb)
+        and any(ch.isalnum() for ch in t.text)
+        and t.lower_ not in RELATIVE_PRONOUNS
+        and not _inside(t.idx + offset, quoted)
+        and _is_plural_subject(t) == plural
+    )
+
+
+def _is_main_clause(head: Token, verb: Token) -> bool:
+    """The sentence's own verb, one joined to it, or a clause the parse hung on the cue
+    verb without a "que" ("[El concejal respondió]: “…”, afirmó")."""
+    if head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
+        return True
+    return (
+        head.head.i == verb.i
+        and head.dep_ in ("ccomp", "parataxis")
+        and not any(c.dep_ == "mark" for c in head.children)
+    )
+
+
+def _is_plural_verb(verb: Token) -> bool:
+    """A verb in the plural: by morphology, else by ending (``lang/*/plural_verb_endings``)."""
+    number = verb.morph.get("Number", [])
+    if number:
+        return "Plur" in number
+    return verb.lower_.endswith(tuple(_list(_language(verb), "plural_verb_endings")))
+
+
+def _is_plural_subject(subject: Token) -> bool:
+    """Subjects joined by "y", or a common noun in the plural ("los vecinos")."""
+    number = subject.morph.get("Number", [])
+    if number:
+        return "Plur" in number or any(c.dep_ == "conj" for c in subject.children)
+    return any(c.dep_ == "conj" for c in subject.children) or (
+        subject.pos_ == "NOUN" and subject.lower_.endswith("s")
+    )
 
 
 def _attribution(
