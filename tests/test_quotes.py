@@ -788,3 +788,28 @@ def test_quotes_with_a_sentence_of_the_writers_between_are_not_joined() -> None:
     _, qs = quotes(text)
     assert [q.parts for q in qs] == [(), ()], [q.text for q in qs]
     assert only(qs, "bridge").text == "The bridge will open in May,"
+
+
+def test_a_description_speaker_is_the_one_person_given_that_role() -> None:
+    result, qs = quotes(
+        "President Odalys Ferrer of Valdivia toured the flooded valley on Monday. “We will"
+        " rebuild everything,” the president said. Ruperto Salas, the former governor, was"
+        " there too. “No one is afraid,” the former governor said. “It is a tragedy,” the"
+        " governor said."
+    )
+    said = {q.quoted_text[:12]: speaker_name(result, q) for q in qs}
+    assert said == {
+        "We will rebu": "Odalys Ferrer",
+        "No one is af": "Ruperto Salas",  # the role set off by commas after his name
+        "It is a trag": None,  # a former governor is not "the governor"
+    }
+
+
+def test_a_spanish_description_matches_an_equivalent_role() -> None:
+    result, qs = quotes(
+        "Odalys Ferrer, presidenta de la República de Valdivia, visitó la zona del desastre"
+        " el lunes.\n\n“Vamos a reconstruir todo”, dijo la mandataria.\n\nEl gobernador"
+        " Ruperto Salas también habló. “No hay miedo”, afirmó el jefe de Estado.",
+        "es",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer", "Odalys Ferrer"]

@@ -453,6 +453,22 @@ def _inner_title(words: list[str]) -> int:
     return 0
 
 
+def _title_after(text: str, end: int) -> str | None:
+    """A title set off by a comma right after a name: "Odalys Ferrer, presidenta de …",
+    "Ruperto Salas, the former governor, …"."""
+    if not text.startswith(",", end):
+        return None
+    words = text[end + 1 : end + 80].split()[: TITLE_WINDOW + 1]
+    keys = [name_key(w) for w in words]
+    if keys and keys[0] in list_keys("definite_articles"):
+        words, keys = words[1:], keys[1:]
+    for title in _titles():
+        n = len(title)
+        if n <= len(keys) and tuple(keys[:n]) == title:
+            return " ".join(words[:n]).strip(",.;:")
+    return None
+
+
 def _title_before(text: str, start: int) -> str | None:
     """A title written just before a name, in the same sentence ("Attorney General X")."""
     window = text[max(0, start - 60) : start]
@@ -462,7 +478,7 @@ def _title_before(text: str, start: int) -> str | None:
     for title in _titles():
         n = len(title)
         if n <= len(keys) and tuple(keys[-n:]) == title and window.endswith((" ", ",")):
-            return " ".join(words[-n:])
+            return " ".join(words[-n:]).strip(",")
     return None
 
 
@@ -610,6 +626,8 @@ def _analyse(text: str, start: int, end: int, label: Label) -> RawMention:
     words, roles = _strip_titles(clean.split())
     if label == "PERSON" and (before := _title_before(text, start)):
         roles.append(before)
+    if label == "PERSON" and (after := _title_after(text, end)):
+        roles.append(after)
     tokens = tuple(t for t in (name_key(w) for w in words) if t)
     return RawMention(start, end, label, tokens, tuple(roles))
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from .. import lang
 from ..annotate import AnnotatedSegment
 from ..records import Article, LocalEntity, Mention, Speaker, SpeakerKind
 from .common import (
@@ -164,7 +166,7 @@ class SpeakerFinder:
             return Speaker(words, "anonymous", start, end)
         if _looks_like_a_name(words):  # a person the model did not tag
             return Speaker(words, "person", start, end)
-        return self._description(words, start, end)
+        return self._description(words, start, end, language)
 
     def _pronoun(self, words: str, start: int, end: int) -> Speaker:
         local = self._antecedent(start)
@@ -189,12 +191,13 @@ class SpeakerFinder:
             kind = "media"
         return Speaker(words, kind, start, end, head.local)
 
-    def _description(self, words: str, start: int, end: int) -> Speaker:
-        """ "the former governor": the one person of the article with that role, if any."""
-        low = _strip_article(words.lower())
-        holders = [e for e in self.entities if e.label == "PERSON" and any(
-            r.lower() in low or low.endswith(r.lower()) for r in e.roles)]  # fmt: skip
-        if len(holders) == 1:
+    def _description(self, words: str, start: int, end: int, language: str) -> Speaker:
+        """ "the former governor", "la mandataria": the one person of the article given
+        that role or an equivalent one (``lang/*/role_synonyms.txt``), if there is one."""
+        role = role_key(words, language)
+        holders = role and [e for e in self.entities if e.label == "PERSON" and any(
+            role_key(r, language) == role for r in e.roles)]  # fmt: skip
+        if holders and len(holders) == 1:
             return Speaker(words, "person", start, end, holders[0].index)
         return Speaker(words, "unknown", start, end)
 
@@ -292,6 +295,46 @@ def _is_plural_subject(subject: Token) -> bool:
     return any(c.dep_ == "conj" for c in subject.children) or (
         subject.pos_ == "NOUN" and subject.lower_.endswith("s")
     )
+
+
+def role_key(phrase: str, language: str) -> tuple[bool, str] | None:
+    """What role a phrase names, for comparing roles: (past, role), where equivalent roles
+    share one key ("presidenta", "la mandataria", "el jefe de Estado") and a "former" or
+    "ex" role is a past one ("el expresidente"). ``None``: the phrase names no role."""
+    terms = _role_terms(language)
+    former_markers = _list(language, "former_markers")
+    past, words = False, list[str]()
+    for word in phrase.lower().replace("-", "- ").split():
+        word = word.strip(",.;:()")
+        if word in former_markers:
+            past = True
+        elif word.startswith("ex") and word[2:] in terms:  # "expresidente"
+            past, words = True, [*words, word[2:]]
+        elif word:
+            words.append(word)
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            found = " ".join(words[i : i + n])
+            if found in terms:
+                return past, terms[found]
+    return None
+
+
+@cache
+def _role_terms(language: str) -> dict[str, str]:
+    """Each role word or phrase of a language (its titles and role synonyms) and its key:
+    the first role of its synonym line, or itself."""
+    terms = {t.lower(): t.lower() for t in lang.words(language, "titles")}
+    for line in lang.lines(language, "role_synonyms"):
+        group = [t.strip().lower() for t in line.split(",") if t.strip()]
+        for term in group:
+            terms[term] = group[0]
+    for term in list(terms):  # "former president" in the English titles
+        for marker in _list(language, "former_markers"):
+            terms.pop(f"{marker} {term}", None)
+    return {
+        t: k for t, k in terms.items() if " " not in t or t.split()[0] not in ("el", "la", "the")
+    }
 
 
 def _attribution(
