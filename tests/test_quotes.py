@@ -813,3 +813,20 @@ def test_a_spanish_description_matches_an_equivalent_role() -> None:
         "es",
     )
     assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer", "Odalys Ferrer"]
+
+
+def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> None:
+    result, qs = quotes(
+        "Tepalcingo Mining Group reported a loss for the year on Tuesday. The firm said"
+        " that copper prices had fallen by a third.\n\n"
+        "“We expect a better year,” it added.\n\n"
+        "Shares in rivals were flat. Analysts at a local broker were not surprised. "
+        "“Nobody will buy copper this spring,” it said in a note."
+    )
+    said = {q.quoted_text[:12]: speaker_name(result, q) for q in qs}
+    assert said == {
+        "a loss for t": "Tepalcingo Mining Group",
+        "that copper ": "Tepalcingo Mining Group",
+        "We expect a ": "Tepalcingo Mining Group",
+        "Nobody will ": None,  # no organisation is the subject nearby: not guessed
+    }

@@ -45,7 +45,7 @@ def extract_quotes(
     entities: Sequence[LocalEntity],
 ) -> list[Quote]:
     """Every quote of the article, in text order."""
-    finder = SpeakerFinder(article, mentions, entities)
+    finder = SpeakerFinder(article, mentions, entities, segments)
     quotes: list[Quote] = []
     direct = find_direct(article.text)
     for seg in segments:

@@ -144,11 +144,16 @@ class SpeakerFinder:
     """Types speaker spans and resolves them to the article's entities."""
 
     def __init__(
-        self, article: Article, mentions: Sequence[Mention], entities: Sequence[LocalEntity]
+        self,
+        article: Article,
+        mentions: Sequence[Mention],
+        entities: Sequence[LocalEntity],
+        segments: Sequence[AnnotatedSegment] = (),
     ) -> None:
         self.text = article.text
         self.mentions = mentions
         self.entities = entities
+        self.segments = segments
         self.last: Speaker | None = None
 
     def speaker(self, start: int, end: int, language: str) -> Speaker:
@@ -166,7 +171,51 @@ class SpeakerFinder:
             return Speaker(words, "anonymous", start, end)
         if _looks_like_a_name(words):  # a person the model did not tag
             return Speaker(words, "person", start, end)
+        if _stands_for_an_organization(low, language):
+            local = self._organization(start)
+            if local is not None:
+                return Speaker(words, "organization", start, end, local)
         return self._description(words, start, end, language)
+
+    def _organization(self, start: int) -> int | None:
+        """The organisation "it" or "the firm" at ``start`` stands for: the one that is
+        the subject of its sentence or of one just before, through sentences whose
+        subject is "it" or "the firm" too ("Wimpey lost money. The firm said …. “…,” it
+        added").
+        Where the annotation left a sentence unparsed, a name opening it is taken for
+        its subject. Another subject on the way ends the search: a guess would send a
+        quote to the wrong organisation."""
+        seg = next((g for g in self.segments if g.segment.start <= start < g.segment.end), None)
+        if seg is None:
+            return None
+        doc, off = seg.doc, seg.offset
+        orgs = [m for m in self.mentions if m.label == "ORG" and off <= m.start and m.end <= start]
+        here = doc.char_span(start - off, start - off + 1, alignment_mode="expand")
+        sent: Span | None = here[0].sent if here is not None and len(here) else None
+        language = seg.segment.language
+        for _ in range(ORGANIZATION_SENTENCES):
+            if sent is None:
+                break
+            inside = [m for m in orgs if sent.start_char <= m.start - off < sent.end_char]
+            if not any(t.pos_ for t in sent):  # unparsed: a name opening it is its subject
+                if inside and _opens(sent, inside[0].start - off):
+                    return inside[0].local
+                if not _opens_with_an_organization(sent, language):
+                    return None
+            else:
+                for m in reversed(inside):
+                    span = doc.char_span(m.start - off, m.end - off, alignment_mode="expand")
+                    if span is not None and span.root.dep_ in ("nsubj", *PASSIVE_SUBJECT_DEPS):
+                        return m.local
+                subject = _main_subject(sent)
+                if (
+                    subject is not None
+                    and subject.start_char + off < start
+                    and not (_stands_for_an_organization(subject.text.lower(), language))
+                ):
+                    return None  # someone else was the subject in between
+            sent = doc[sent.start - 1].sent if sent.start > 0 else None
+        return None
 
     def _pronoun(self, words: str, start: int, end: int) -> Speaker:
         local = self._antecedent(start)
@@ -295,6 +344,47 @@ def _is_plural_subject(subject: Token) -> bool:
     return any(c.dep_ == "conj" for c in subject.children) or (
         subject.pos_ == "NOUN" and subject.lower_.endswith("s")
     )
+
+
+#: How many sentences back, its own included, "it" or "the firm" looks for its organisation.
+ORGANIZATION_SENTENCES = 3
+
+
+def _main_subject(sent: Span) -> Span | None:
+    """The subject of a parsed sentence's root verb."""
+    subject = next((c for c in sent.root.children
+                    if c.dep_ == "nsubj" or c.dep_ in PASSIVE_SUBJECT_DEPS), None)  # fmt: skip
+    return sent.doc[subject.left_edge.i : subject.right_edge.i + 1] if subject else None
+
+
+def _opens_with_an_organization(sent: Span, language: str) -> bool:
+    """Whether a sentence opens with "It", "The firm", "The Mexican firm" …"""
+    words = [t.lower_ for t in sent if not t.is_punct][:4]
+    return any(_stands_for_an_organization(" ".join(words[:n]), language) for n in (1, 2, 3, 4))
+
+
+def _opens(sent: Span, char: int) -> bool:
+    """Whether ``char`` starts a sentence's first word, or its second after an article:
+    "Wimpey said …", "The BBC reported …"."""
+    words = [t for t in sent if not t.is_punct][:2]
+    if not words:
+        return False
+    if char == words[0].idx:
+        return True
+    article = words[0].lower_ in _list(sent.doc.lang_, "definite_articles")
+    return article and len(words) == 2 and char == words[1].idx
+
+
+def _stands_for_an_organization(low: str, language: str) -> bool:
+    """ "it", or a definite description whose noun is an organisation's: "the firm", "the
+    US bank", "la empresa", "la empresa estatal" (``lang/*/organization_nouns.txt``)."""
+    if low in _list(language, "organization_pronouns"):
+        return True
+    words = low.split()
+    if not 2 <= len(words) <= 4 or words[0] not in _list(language, "definite_articles"):
+        return False
+    nouns = _list(language, "organization_nouns")
+    return words[-1] in nouns or words[1] in nouns
 
 
 def role_key(phrase: str, language: str) -> tuple[bool, str] | None:
