@@ -56,6 +56,14 @@ def test_spanish_cues_parse_spanish_sentences() -> None:
     assert any(t.pos_ == "PROPN" for t in segun)
 
 
+def test_parsed_sentences_keep_their_morphological_features() -> None:
+    doc = annotated(
+        "Llovió en Durango. La fiscal Rebeca Anaya Lugo dijo que el puente cerrará.", "es"
+    )
+    said = next(t for t in doc if t.text == "dijo")
+    assert said.morph.get("VerbForm") == ["Fin"] and said.morph.get("Person") == ["3"]
+
+
 def test_cues_match_words_and_phrases_case_insensitively() -> None:
     cues = ParseCues(words=frozenset({"said"}), phrases=("according to",))
     doc = annotated("According to the police, it rained. Nothing else. He SAID so.")

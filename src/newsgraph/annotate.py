@@ -29,7 +29,7 @@ from functools import cache
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Sentencizer
@@ -270,10 +270,11 @@ def _copy_parses(
     parsed: Sequence[tuple[tuple[int, int], Doc]],
     tag_to_pos: PosTable,
 ) -> None:
-    """Tags and trees of the parsed sentences into ``doc``; a flat tree elsewhere."""
+    """Tags, morphological features and trees of the parsed sentences into ``doc``; a flat
+    tree elsewhere."""
     if not len(doc):
         return
-    arr = np.zeros((len(doc), 4), dtype="int64")  # TAG, POS, HEAD (relative), DEP
+    arr = np.zeros((len(doc), 5), dtype="int64")  # TAG, POS, HEAD (relative), DEP, MORPH
     dep, root = doc.vocab.strings.add(UNPARSED_DEP), doc.vocab.strings.add("ROOT")
     for start, end in bounds:
         arr[start:end, 2] = np.arange(0, start - end, -1)
@@ -281,9 +282,9 @@ def _copy_parses(
         arr[start, 3] = root
     attrs = arr.view("uint64")
     for (start, end), sub in parsed:
-        attrs[start:end] = sub.to_array([TAG, POS, HEAD, DEP])
+        attrs[start:end] = sub.to_array([TAG, POS, HEAD, DEP, MORPH])
     tag_to_pos.apply(attrs, 0, 1)
-    doc.from_array([TAG, POS, HEAD, DEP], cast(Any, attrs))
+    doc.from_array([TAG, POS, HEAD, DEP, MORPH], cast(Any, attrs))
 
 
 @cache
