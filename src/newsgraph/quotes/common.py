@@ -97,6 +97,12 @@ RELATIVE_DEPS = {"relcl", "acl"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "que", "quien", "quienes", "cual"}
 
 
+#: Languages whose parse often leaves a relative pronoun the subject of a verb outside any
+#: relative clause ("un gobernador que ha sugerido … y que reconoce"): the pronoun is then
+#: resolved to its antecedent. The English parse marks its relative clauses ``relcl``.
+MISSED_RELATIVE_LANGUAGES = frozenset({"es"})
+
+
 #: A clause hanging from a noun cue: "the claim [that …]", "a pledge [to …]".
 CLAUSE_OF_NOUN_DEPS = {"acl", "ccomp", "relcl", "appos"}
 

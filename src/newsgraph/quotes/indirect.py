@@ -45,6 +45,7 @@ from .common import (
 from .speakers import (
     SpeakerFinder,
     _attribution,
+    _before_relative_clause,
     _implied_attribution,
     _owner_of,
     _speaker_span,
@@ -366,12 +367,12 @@ def _agent_of(verb: Token) -> Span | None:
         if child.dep_ in ("agent", "obl:agent"):
             noun = next((c for c in child.children if c.dep_ == "pobj"), child)
             if noun.dep_ == "pobj" or child.dep_ == "obl:agent":
-                return verb.doc[_after_case(noun) : noun.right_edge.i + 1]
+                return verb.doc[_after_case(noun) : _before_relative_clause(noun, _right(noun) + 1)]
         if passive and child.dep_ in ("obj", "obl") and child.i > verb.i and any(
             c.dep_ == "case" and c.lower_ in _list(language, "agent_markers")
             for c in child.children
         ):  # fmt: skip
-            return verb.doc[_after_case(child) : child.right_edge.i + 1]
+            return verb.doc[_after_case(child) : _before_relative_clause(child, _right(child) + 1)]
     return None
 
 
@@ -439,6 +440,8 @@ def _indirect(
         return None  # the clause is the direct quote itself: attribution, not a new quote
     if subject is None:
         attribution = _implied_attribution(seg, verb, finder, direct)
+        if attribution.speaker.local is None and attribution.speaker.text is None:
+            return None  # "Recordó que …" with no one before it to have said it
     else:
         attribution = _attribution(seg, subject, verb, finder)
     kind: QuoteKind = "mixed" if inner else "indirect"

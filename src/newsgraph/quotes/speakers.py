@@ -13,12 +13,14 @@ from ..annotate import AnnotatedSegment
 from ..records import Article, LocalEntity, Mention, Speaker, SpeakerKind
 from .common import (
     CHAINED_DEPS,
+    MISSED_RELATIVE_LANGUAGES,
     NULL_SUBJECT_LANGUAGES,
     PASSIVE_SUBJECT_DEPS,
     PRONOUNS,
     RELATIVE_DEPS,
     RELATIVE_PRONOUNS,
     Attribution,
+    _after_case,
     _inside,
     _is_finite,
     _language,
@@ -26,6 +28,7 @@ from .common import (
     _looks_like_a_name,
     _paragraph_bounds,
     _strip_article,
+    _words_start,
     name_low,
 )
 
@@ -40,8 +43,11 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             continue  # "did n’t", taken for a subject now and then
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
-                # "Zimmerman, who alleged …": the name and the pronoun, as the source.
-                return doc[verb.head.left_edge.i : child.i + 1]
+                # "Zimmerman, who alleged …": the name and the pronoun, as the source
+                # (without the preposition of "criticada por [el diputado, que] dijo").
+                return doc[_after_case(verb.head) : child.i + 1]
+            if child.lower_ in RELATIVE_PRONOUNS and doc.lang_ in MISSED_RELATIVE_LANGUAGES:
+                return _relative_antecedent(verb, child)  # the parse missed the clause
             return doc[child.left_edge.i : _without_relative(child, _subject_end(verb, child))]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
@@ -71,6 +77,58 @@ def _verb_above(token: Token) -> Token | None:
     return None
 
 
+def _relative_antecedent(verb: Token, pronoun: Token) -> Span | None:
+    """Who a relative pronoun stands for when the parse did not hang its clause from a noun:
+    the noun of the first clause of a pair ("un gobernador que ha sugerido … y [que]
+    reconoce"), else the noun phrase right before the pronoun and its comma ("el ministro,
+    [que] dijo"). A pronoun after a determiner ("lo que sugiere", "el que dijo") stands for
+    a clause or for no one named: no speaker."""
+    doc, first = verb.doc, verb
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i != verb.i and first.dep_ in RELATIVE_DEPS and first.head.pos_ in NOUN_HEADS:
+        return _trimmed(doc[_after_case(first.head) : first.left_edge.i])
+    before = pronoun.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before < 0 or doc[before].pos_ not in NOUN_HEADS or doc[before].dep_ == "det":
+        return None
+    noun = doc[before]
+    while noun.head.i != noun.i and noun.head.right_edge.i == before:
+        noun = noun.head
+    return _trimmed(doc[_after_case(noun) : before + 1]) if noun.pos_ in NOUN_HEADS else None
+
+
+#: Parts of speech of a noun phrase's head that can be a speaker.
+NOUN_HEADS = ("NOUN", "PROPN", "PRON")
+
+
+def _trimmed(span: Span) -> Span | None:
+    """A span without the punctuation at its edges; none when nothing else is left."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _before_relative_clause(noun: Token, end: int) -> int:
+    """Where a noun phrase ending at ``end`` stops when a relative clause set off by a comma
+    closes it ("el diputado Quiroga[, quien aseguró que …]")."""
+    doc = noun.doc
+    for child in noun.children:
+        first = _words_start(child)  # Spanish hangs the comma from the clause itself
+        comma = first - 1
+        if (
+            child.i > noun.i and child.dep_ in RELATIVE_DEPS and child.right_edge.i + 1 >= end
+            and comma > noun.i and doc[comma].text == ","
+            and doc[first].lower_ in RELATIVE_PRONOUNS
+        ):  # fmt: skip
+            return comma
+    return end
+
+
 def _subject_end(verb: Token, subject: Token) -> int:
     """Where a subject ends, with the subjects right after it that the parse split it into:
     "said [study co][-author Odalys Ferrer]"."""
@@ -83,11 +141,10 @@ def _subject_end(verb: Token, subject: Token) -> int:
 
 def _without_relative(subject: Token, end: int) -> int:
     """Where a named subject ends without the relative clause the writer hung on it:
-    "[Odalys Ferrer, the mayor], whom the governor appointed, said …". The clause is kept
-    on a description, where it is what identifies the source: "two officials who spoke
-    on condition of anonymity"."""
-    if subject.pos_ != "PROPN":
-        return end
+    "[Odalys Ferrer, the mayor], whom the governor appointed, said …", "[El dirigente
+    Porfirio Anaya], que cumplió diez años en el cargo, dijo …". The clause is kept on a
+    description with no name, where it is what identifies the source: "two officials
+    who spoke on condition of anonymity"."""
     doc = subject.doc
     for token in doc[subject.i + 1 : end]:
         if token.dep_ == "relcl" or (
@@ -97,7 +154,8 @@ def _without_relative(subject: Token, end: int) -> int:
             cut = token.left_edge.i
             while cut > subject.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "punct"):
                 cut -= 1
-            return cut if cut > subject.i else end
+            named = any(t.pos_ == "PROPN" for t in doc[subject.left_edge.i : cut])
+            return cut if cut > subject.i and named else end
     return end
 
 

@@ -1,0 +1,98 @@
+"""Spanish quotes and their speakers, with invented people."""
+
+from __future__ import annotations
+
+from newsgraph.pipeline import analyze_text
+from newsgraph.records import Quote
+
+
+def quotes(text: str) -> list[Quote]:
+    return analyze_text(text, language="es").quotes
+
+
+def only(qs: list[Quote], fragment: str) -> Quote:
+    found = [q for q in qs if fragment in q.text]
+    assert len(found) == 1, [q.text for q in qs]
+    return found[0]
+
+
+SESSION = (
+    "La diputada Eulalia Montoya Zárate dijo que el proyecto llegará al pleno en mayo.\n\n"
+    "Recordó que el partido pidió una auditoría del puerto hace tres meses.\n\n"
+    "“Como bancada, exigimos que se revisen todos los contratos del puerto”, enfatizó."
+)
+
+
+def test_verb_without_written_subject_reports_for_the_previous_speaker() -> None:
+    q = only(quotes(SESSION), "auditoría")
+    assert q.text == "que el partido pidió una auditoría del puerto hace tres meses"
+    assert q.cue == "Recordó" and q.speaker.text == "La diputada Eulalia Montoya Zárate"
+
+
+def test_direct_quote_with_implied_subject_skips_a_speaker_reported_inside() -> None:
+    q = only(quotes(SESSION), "bancada")
+    assert q.kind == "direct" and q.speaker.text == "La diputada Eulalia Montoya Zárate"
+
+
+def test_implied_subject_with_no_speaker_before_gives_no_indirect_quote() -> None:
+    assert quotes("Recordó que el partido presentó la denuncia hace tres meses.") == []
+
+
+def test_heading_with_a_verb_is_no_quote_of_the_previous_speaker() -> None:
+    text = (
+        "El alcalde Teodoro Ibarra Luna dijo que el agua volverá el lunes.\n\n"
+        "¿Garantiza mantener el subsidio?\n\n"
+        "Las obras siguen."
+    )
+    assert [q.text for q in quotes(text)] == ["que el agua volverá el lunes"]
+
+
+def test_quote_takes_the_verb_with_a_subject_over_a_nearer_one_without() -> None:
+    text = (
+        "El director Baltasar Ocampo Rivas le respondió al alcalde: “Nadie va a cerrar el "
+        "hospital mientras yo esté a cargo”, afirmó."
+    )
+    q = only(quotes(text), "hospital")
+    assert q.speaker.text == "El director Baltasar Ocampo Rivas"
+
+
+def test_relative_clause_speaker_leaves_out_the_preposition() -> None:
+    text = (
+        "La tarifa fue criticada por el diputado Anselmo Quiroga Ledesma, que dijo que no alcanza."
+    )
+    q = only(quotes(text), "no alcanza")
+    assert q.speaker.text == "el diputado Anselmo Quiroga Ledesma, que"
+
+
+def test_bare_relative_pronoun_resolves_to_the_noun_of_the_first_clause() -> None:
+    text = (
+        "Por el otro, un gobernador que ha sugerido que podría presentarse como candidato y "
+        "que reconoce que inaugura obras con fondos del Estado."
+    )
+    q = only(quotes(text), "inaugura")
+    assert q.speaker.text is not None and q.speaker.text.endswith("un gobernador")
+
+
+def test_relative_pronoun_standing_for_a_clause_is_no_speaker() -> None:
+    text = (
+        "Los técnicos observaron que esto generaba cientos de voltios, lo que sugiere que "
+        "los deslizamientos son suficientes."
+    )
+    assert [q.text for q in quotes(text) if "deslizamientos" in q.text] == []
+
+
+def test_speaker_after_the_quote_leaves_out_its_relative_clause() -> None:
+    text = (
+        "“Tenemos que cerrar la mina cuanto antes”, dijo Rosendo Calixto, quien aseguró que "
+        "el agua está contaminada."
+    )
+    assert only(quotes(text), "cerrar").speaker.text == "Rosendo Calixto"
+
+
+def test_subject_leaves_out_its_relative_clause() -> None:
+    text = (
+        "El dirigente vecinal Porfirio Anaya, que este lunes cumplió diez años en el cargo, "
+        "dijo que la obra se retrasará."
+    )
+    q = only(quotes(text), "obra")
+    assert q.speaker.text == "El dirigente vecinal Porfirio Anaya"
