@@ -125,3 +125,55 @@ def test_spanish_transcript_resolves_a_surname_label() -> None:
     assert q.kind == "direct" and q.speaker.text == "FERRER"
     assert q.speaker.local == entity_index(result, "Odalys Ferrer")
     assert only(result.quotes, "puente nuevo").speaker.text == "LEMUS"
+
+
+def test_statement_read_credits_its_owner() -> None:
+    text = (
+        "The mayor of Valle Hermoso, Odalys Ferrer, did not attend the meeting on Tuesday.\n\n"
+        "Ferrer's statement read: “The toll plan will hurt every family in the valley.”\n"
+    )
+    result = analyze(text)
+    q = only(result.quotes, "every family")
+    assert q.speaker.text == "Ferrer" and q.cue == "read"
+    assert q.speaker.local == entity_index(result, "Odalys Ferrer")
+
+
+def test_the_statement_said_speaks_for_who_issued_it() -> None:
+    text = (
+        "Senator Odalys Ferrer issued a statement on Wednesday. The statement said: "
+        "“The council will vote on the toll plan next month as scheduled.”\n"
+    )
+    result = analyze(text)
+    q = only(result.quotes, "next month")
+    assert q.speaker.text == "The statement" and q.speaker.kind == "person"
+    assert q.speaker.local == entity_index(result, "Odalys Ferrer")
+
+
+def test_the_letter_reads_between_two_quotes_joins_them() -> None:
+    text = (
+        "A group of drivers sent a letter to the council on Monday.\n\n"
+        "“We cannot afford another fee on the only road to the coast,” the letter reads. "
+        "“Our families drive it every single day of the week.”\n"
+    )
+    q = only(analyze(text).quotes, "another fee")
+    assert q.speaker.text == "the letter" and q.cue == "reads"
+    assert [text[s:e] for s, e in q.spans] == [
+        "We cannot afford another fee on the only road to the coast,",
+        "Our families drive it every single day of the week.",
+    ]
+
+
+def test_spanish_document_speaks_for_its_author() -> None:
+    text = (
+        "La senadora Odalys Ferrer emitió un comunicado el miércoles. El comunicado señala: "
+        "«El peaje dañará a todas las familias del valle y votaremos en contra».\n\n"
+        "«Iremos a los tribunales si el consejo aprueba el peaje sin consultar a nadie», "
+        "reza la carta de la senadora Odalys Ferrer.\n\n"
+        "El comunicado de Ferrer decía: «No firmaré ningún plan que cobre dos veces».\n"
+    )
+    result = analyze(text, "es")
+    ferrer = entity_index(result, "Odalys Ferrer")
+    assert only(result.quotes, "familias").speaker.local == ferrer
+    court = only(result.quotes, "tribunales")
+    assert court.cue == "reza" and court.speaker.local == ferrer
+    assert only(result.quotes, "No firmaré").speaker.local == ferrer

@@ -24,11 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..annotate import AnnotatedSegment
-from ..entities import gpe_names, list_keys, name_key
+from ..entities import gpe_names, name_key
 from ..records import LocalEntity, Mention, Quote, Speaker
 from .common import OPENERS, _list, _trim_content
 from .posts import _language_at
-from .speakers import SpeakerFinder
+from .speakers import SpeakerFinder, person_named
 
 #: Most paragraphs between two turns of one transcript (continuations, stage directions).
 MAX_TURN_GAP = 8
@@ -80,7 +80,7 @@ def find_turns(
                   for m in re.finditer(r"[^\n]+", text) if m.group().strip()]  # fmt: skip
     candidates = [i for i, p in enumerate(paragraphs) if p.label is not None]
     people = _named_outside_labels(paragraphs, mentions, entities)
-    names = {i: _person_of(_label(paragraphs[i]), people) is not None for i in candidates}
+    names = {i: person_named(_label(paragraphs[i]), people) is not None for i in candidates}
     turns: list[Turn] = []
     for block in _blocks(text, paragraphs, candidates):
         transcript = len(block) > 1 and _is_transcript(paragraphs, block, names)
@@ -227,27 +227,6 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return _trim_content(text, start + 1, end - 1)
 
 
-def _person_of(label: str, entities: Sequence[LocalEntity]) -> int | None:
-    """The one person of the article a label names: by full name or by its last words
-    ("FERRER", "SEN. FERRER" and "ODALYS FERRER" for Odalys Ferrer), without titles."""
-    titles = list_keys("titles")
-    words = [w for w in name_key(label).split() if w not in titles]
-    if not words:
-        return None
-    found = {
-        e.index
-        for e in entities
-        if e.label == "PERSON"
-        and any(_names_end(words, name_key(n).split()) for n in (e.name, *e.aliases))
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-def _names_end(words: list[str], name: list[str]) -> bool:
-    """Whether ``words`` are a name, or its words after the first ("LÓPEZ OBRADOR")."""
-    return words == name or any(words == name[i : i + len(words)] for i in range(1, len(name)))
-
-
 def turn_quotes(
     text: str,
     turns: Sequence[Turn],
@@ -273,7 +252,7 @@ def _label_speaker(turn: Turn, finder: SpeakerFinder, language: str) -> Speaker:
     words = finder.text[start:end]
     if turn.interview:
         return Speaker(words, "person", start, end)
-    local = _person_of(words, finder.entities)
+    local = person_named(words, finder.entities)
     if local is None:
         named = finder.speaker(start, end, language)
         local = named.local if named.kind == "person" else None
