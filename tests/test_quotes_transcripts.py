@@ -177,3 +177,15 @@ def test_spanish_document_speaks_for_its_author() -> None:
     court = only(result.quotes, "tribunales")
     assert court.cue == "reza" and court.speaker.local == ferrer
     assert only(result.quotes, "No firmaré").speaker.local == ferrer
+
+
+def test_quote_after_a_colon_and_a_no_break_space_opens_an_utterance() -> None:
+    q = only(analyze("Councilwoman Odalys Ferrer said:\u00a0“We will win the vote.”").quotes, "win")
+    assert q.kind == "direct" and q.text == "We will win the vote."
+    assert q.speaker.text == "Councilwoman Odalys Ferrer"
+
+
+def test_spanish_quote_after_a_no_break_space() -> None:
+    text = "La concejala Odalys Ferrer dijo:\u00a0«Ganaremos la votación el lunes»."
+    q = only(analyze(text, "es").quotes, "Ganaremos")
+    assert q.kind == "direct" and q.text == "Ganaremos la votación el lunes"

@@ -303,8 +303,8 @@ def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int
     start, end = max(start, left), min(end, right)
     if start >= end:  # the parse put the subject in another paragraph: take what precedes
         start, end = left, anchor
-    while start < end and text[start] in " \n,":
+    while start < end and (text[start].isspace() or text[start] == ","):
         start += 1
-    while end > start and text[end - 1] in " \n,":
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
