@@ -14,14 +14,15 @@
    listed verb does. An unattributed quote continues the previous quote's speaker only as
    a sentence of its own or as the next paragraph. A speaker not found stays unknown.
 4. Embedded social posts ("… — Name (@handle) May 2, 2019") are quotes of that person.
+5. Transcript turns ("FERRER: …", "Q: …", "P: …") are direct quotes of their label.
 
 Content spans exclude the quotation marks (the convention of PolNeAR and PARC).
 
 Modules: ``direct`` (quotation marks and what attributes them), ``indirect`` (what cue
 verbs, nouns and adjectives report), ``speakers`` (subjects, typed and resolved),
-``posts`` (social posts, labelled lines), ``assemble`` (one quote per span, continued
-speakers, joined fragments) and ``common`` (word lists, limits, helpers). Cue words are
-data: ``lang/<code>/*.txt``.
+``posts`` (social posts, labelled lines), ``transcripts`` (turns of interviews and
+debates), ``assemble`` (one quote per span, continued speakers, joined fragments) and
+``common`` (word lists, limits, helpers). Cue words are data: ``lang/<code>/*.txt``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .direct import _dialogue_quote, _direct_quote, find_dialogue, find_direct
 from .indirect import _indirect_quotes
 from .posts import _labelled_lines, _social_posts
 from .speakers import SpeakerFinder
+from .transcripts import find_turns, masked, overlaps_a_turn, turn_quotes
 
 
 def extract_quotes(
@@ -47,11 +49,14 @@ def extract_quotes(
     """Every quote of the article, in text order."""
     finder = SpeakerFinder(article, mentions, entities, segments)
     quotes: list[Quote] = []
-    direct = find_direct(article.text)
+    turns = find_turns(article.text, segments, mentions, entities)
+    direct = find_direct(masked(article.text, turns))
     for seg in segments:
         quotes += _segment_quotes(article.text, seg, direct, finder)
     quotes += _social_posts(article.text, finder, segments)
-    quotes += _labelled_lines(article.text, finder, segments)
+    labelled = _labelled_lines(article.text, finder, segments)
+    quotes += [q for q in labelled if not overlaps_a_turn(q, turns)]
+    quotes += turn_quotes(article.text, turns, finder, segments)
     quotes = _without_source_descriptions(_dedupe(quotes))
     ordered = _continue_speakers(sorted(quotes, key=lambda q: q.start), article.text)
     return _join_interrupted(ordered, article.text)

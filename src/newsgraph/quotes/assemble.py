@@ -86,7 +86,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _opens_paragraph(text: str, start: int) -> bool:
     """Whether only quotation marks stand between the quote at ``start`` and its line start."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip("“”\"'‘’«„ \t")
+    return not re.sub(r"[“”\"'‘’«„\s]", "", text[line_start:start])
 
 
 def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:

@@ -238,8 +238,12 @@ def _strip_article(text: str) -> str:
 
 def _opens_utterance(text: str, start: int) -> bool:
     """Whether the quote at ``start`` begins a paragraph, a sentence or what follows a colon."""
-    before = text[:start].rstrip("“”\"'‘«„ ")
+    before = _MARKS_AND_SPACES_BEFORE.sub("", text[:start])
     return not before or before.endswith(("\n", ":", ".", "?", "!", ","))
+
+
+#: Quotation marks and spaces of any kind (a no-break space too), not line breaks, at the end.
+_MARKS_AND_SPACES_BEFORE = re.compile(r"(?:[“”\"'‘«„]|[^\S\n])+\Z")
 
 
 def _length(seg: AnnotatedSegment) -> int:
@@ -281,9 +285,9 @@ def _stop_words(language: str) -> frozenset[str]:
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,;:\n":
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    while end > start and text[end - 1] in " ,;:.\n—-":
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—-"):
         end -= 1
     return start, end
 

@@ -29,7 +29,13 @@ from .common import (
     _sentence_at,
 )
 from .indirect import _according_to, _clause_of
-from .speakers import SpeakerFinder, _attribution, _implied_attribution, _speaker_span
+from .speakers import (
+    SpeakerFinder,
+    _attribution,
+    _implied_attribution,
+    _speaker_span,
+    document_phrase,
+)
 
 
 def find_direct(text: str) -> list[tuple[int, int]]:
@@ -133,6 +139,8 @@ def _direct_quote(
     if _is_title(words) and _names_a_work(text, start, language):
         return None  # his book “Crippled America: How to Make America Great Again”
     attribution = _attribute(text, seg, start, end, finder, quoted=quoted)
+    if attribution is None or attribution.speaker.text is None:  # "the letter reads: “…”"
+        attribution = _document_attribution(text, seg, start, end, finder) or attribution
     if attribution is None or attribution.speaker.text is None:  # a short clause may name one
         named = (
             _intro_attribution(text, start, finder, language)
@@ -203,6 +211,47 @@ def _named(
     speaker = finder.speaker(offset + match.start(group), offset + match.end(group), language)
     finder.last = speaker
     return Attribution(speaker, None)
+
+
+@cache
+def _document_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The clause of a written text that introduces a quote ("Ibarra's statement read:",
+    "The letter reads:") and the one that follows it ("…,” the letter reads.", "…»,
+    señala el comunicado."), parse-free like ``_intro_pattern``."""
+    verbs = "|".join(re.escape(v) for v in sorted(_list(language, "document_verbs"), key=len))
+    owner = rf"(?:(?P<owner>{_NAME})[’']s?\s+(?=[a-z]))?"
+    document = rf"(?P<doc>{owner}(?i:{document_phrase(language)}))"
+    intro = re.compile(rf"(?:^|[.!?]\s+|[”\"’'»],?\s+){document}\s+(?P<verb>{verbs})\s*[:,]?\s*$")
+    trailing = re.compile(
+        rf"^[”\"’'»]*,?\s+(?:{document}\s+(?P<verb>{verbs})"
+        rf"|(?P<inverted>{verbs})\s+(?P<after>(?i:{document_phrase(language)})))(?=[,.;])"
+    )
+    return intro, trailing
+
+
+def _document_attribution(
+    text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder
+) -> Attribution | None:
+    """The author of a written text that speaks the quote: "Ibarra's statement read: “…”",
+    "“…,” the letter reads." The owner named in the clause speaks; else the text, which
+    ``SpeakerFinder`` resolves to the author the article names."""
+    language = seg.segment.language
+    intro, trailing = _document_patterns(language)
+    left = _frame_bounds(text, start, start)[0]
+    match, offset = intro.search(text[left:start].rstrip("“\"'‘«„ \n")), left
+    if match is None:
+        right = _paragraph_bounds(text, end, end)[1]
+        match, offset = trailing.search(text[end:right]), end
+    if match is None:
+        return None
+    inverted = match.groupdict().get("inverted")
+    group = "after" if inverted else "owner" if match["owner"] else "doc"
+    speaker = finder.speaker(offset + match.start(group), offset + match.end(group), language)
+    finder.last = speaker
+    verb = "inverted" if inverted else "verb"
+    cue = seg.doc.char_span(offset + match.start(verb) - seg.offset,
+                            offset + match.end(verb) - seg.offset)  # fmt: skip
+    return Attribution(speaker, cue[0] if cue is not None and len(cue) == 1 else None)
 
 
 #: A byline after a quote: “…” — Name, or “…” — Name, the mayor of Tepalcingo.

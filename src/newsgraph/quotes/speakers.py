@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from .. import lang
 from ..annotate import AnnotatedSegment
+from ..entities import list_keys, name_key
 from ..records import Article, LocalEntity, Mention, Speaker, SpeakerKind
 from .common import (
     CHAINED_DEPS,
@@ -221,6 +222,12 @@ class SpeakerFinder:
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if low in PRONOUNS:
             return self._pronoun(words, start, end)
+        if inside and (owner := self._owner(words, language)) is not None:
+            return Speaker(words, "person", start, end, owner)  # "[El comunicado de Ferrer]"
+        if re.fullmatch(document_phrase(language), low):  # "the statement": its author's
+            author = self._author(start, language)  # (even when tagged as a name itself)
+            if author is not None:
+                return self._named(words, start, end, [author], language)
         if inside:
             return self._named(words, start, end, inside, language)
         if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
@@ -274,6 +281,32 @@ class SpeakerFinder:
                     return None  # someone else was the subject in between
             sent = doc[sent.start - 1].sent if sent.start > 0 else None
         return None
+
+    def _owner(self, words: str, language: str) -> int | None:
+        """The person a document phrase says is its owner, when the model took the whole
+        phrase for a name: "[El comunicado de Ferrer]" is Odalys Ferrer's."""
+        match = re.fullmatch(document_phrase(language, whose=True), words.lower())
+        if match is None or match["whose"] is None:
+            return None
+        return person_named(words[match.start("whose") :], self.entities)
+
+    def _author(self, start: int, language: str) -> Mention | None:
+        """Who issued the document a speaker at ``start`` names, as the text says shortly
+        before: the name before "issued a statement", or after "a letter from"."""
+        left = max(0, start - AUTHOR_CHARS)
+        window = self.text[left:start]
+        issued = list(_issued_pattern(language).finditer(window))
+        if not issued:
+            return None
+        last = issued[-1]
+        if last["from"]:
+            after = left + last.end()
+            return next((m for m in self.mentions if after <= m.start < after + 5), None)
+        verb = left + last.start()
+        before = [m for m in self.mentions if left <= m.start and m.end <= verb
+                  and m.label in ("PERSON", "ORG")
+                  and not re.search(r"[.!?]\s|\n", self.text[m.end : verb])]  # fmt: skip
+        return before[-1] if before else None
 
     def _pronoun(self, words: str, start: int, end: int) -> Speaker:
         local = self._antecedent(start)
@@ -485,6 +518,61 @@ def _role_terms(language: str) -> dict[str, str]:
     }
 
 
+#: Characters before a document speaker ("the statement said") searched for its author.
+AUTHOR_CHARS = 400
+
+
+def document_phrase(language: str, *, whose: bool = False) -> str:
+    """A pattern of a phrase naming a written text, in lower case: up to three words and a
+    noun of ``document_nouns`` ("the statement", "the union's open letter"), with what may
+    say whose it is ("from the union", "de la alcaldesa"; group ``whose`` when asked)."""
+    owner = "(?P<whose>" if whose else "(?:"
+    return (
+        rf"(?:[\w’'-]+\s+){{0,3}}?(?:{_alternation(language, 'document_nouns')})"
+        rf"(?:\s+(?:from|by|of|de|del)\s+{owner}[^:,;\n]{{1,60}}?))?"
+    )
+
+
+@cache
+def _issued_pattern(language: str) -> re.Pattern[str]:
+    """ "issued a statement", "sent an open letter", "a letter from": where a document's
+    author is named, before or after it."""
+    verbs, nouns = _alternation(language, "issuing_verbs"), _alternation(language, "document_nouns")
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})\b"
+        rf"|\b(?:{nouns})\s+(?P<from>from|by|de|del)\s+",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _alternation(language: str, name: str) -> str:
+    """The entries of a word list as a regex alternation, longest first."""
+    entries = sorted(_list(language, name), key=len, reverse=True)
+    return "|".join(re.escape(e) for e in entries)
+
+
+def person_named(words: str, entities: Sequence[LocalEntity]) -> int | None:
+    """The one person among ``entities`` that words name: by full name or by its last words
+    ("FERRER", "SEN. FERRER" and "ODALYS FERRER" for Odalys Ferrer), without titles."""
+    titles = list_keys("titles")
+    keys = [w for w in name_key(words).split() if w not in titles]
+    if not keys:
+        return None
+    found = {
+        e.index
+        for e in entities
+        if e.label == "PERSON"
+        and any(_names_end(keys, name_key(n).split()) for n in (e.name, *e.aliases))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _names_end(words: list[str], name: list[str]) -> bool:
+    """Whether ``words`` are a name, or its words after the first ("LÓPEZ OBRADOR")."""
+    return words == name or any(words == name[i : i + len(words)] for i in range(1, len(name)))
+
+
 def _attribution(
     seg: AnnotatedSegment, span: Span, verb: Token | None, finder: SpeakerFinder
 ) -> Attribution:
@@ -524,8 +612,9 @@ def _after_dateline(
     return dateline.end(), stop + off
 
 
-#: Characters a speaker span never starts or ends with: "—dijo Ibarra—." closes the aside.
-_SPEAKER_EDGE = " \n,—–"
+#: Characters, besides spaces, a speaker span never starts or ends with: "—dijo Ibarra—."
+#: closes the aside.
+_SPEAKER_EDGE = ",—–"
 
 
 def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
@@ -535,8 +624,8 @@ def _within_paragraph(text: str, start: int, end: int, anchor: int) -> tuple[int
     start, end = max(start, left), min(end, right)
     if start >= end:  # the parse put the subject in another paragraph: take what precedes
         start, end = left, anchor
-    while start < end and text[start] in _SPEAKER_EDGE:
+    while start < end and (text[start].isspace() or text[start] in _SPEAKER_EDGE):
         start += 1
-    while end > start and text[end - 1] in _SPEAKER_EDGE:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _SPEAKER_EDGE):
         end -= 1
     return start, end

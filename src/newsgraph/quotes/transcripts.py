@@ -1,0 +1,279 @@
+"""Transcripts: paragraphs that open with a speaker's label and a colon.
+
+"FERRER: Well, …", "Q: …" / "A: …", "P: …" / "R: …", and the same wrapped in the quotation
+mark that opens every paragraph of a long quote ("“LEMUS: Do you …"). Each turn is a
+direct quote of the paragraph after its label, spoken by the label. A turn's paragraph
+wrapped in a quotation mark goes on over the paragraphs after it that open with the same
+mark, up to the next turn.
+
+A label is conservative: at most three words at a paragraph's start, all in capitals (a
+surname "FERRER", "ODALYS FERRER") or capitalised, or one of the interview labels of
+``lang/<code>/interview_labels.txt`` ("Q", "P", "PREGUNTA"). Labels of page furniture
+("NOTE", "UPDATE", "Editor's note") are listed in ``non_speaker_labels.txt`` and never
+speak, nor does a place ("NEW DELHI: …", a dateline). A turn stands in a transcript: a
+run of labelled paragraphs with only their continuations or stage directions ("(LAUGHTER)")
+between them, where a label speaks twice, names a person of the article or is an
+interview's. A capitalised label ("Ferrer: …") must name a person of the article. A label
+alone ("FERRER: …" over an article) is a headline's, left to ``posts._labelled_lines``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..annotate import AnnotatedSegment
+from ..entities import gpe_names, name_key
+from ..records import LocalEntity, Mention, Quote, Speaker
+from .common import OPENERS, _list, _trim_content
+from .posts import _language_at
+from .speakers import SpeakerFinder, person_named
+
+#: Most paragraphs between two turns of one transcript (continuations, stage directions).
+MAX_TURN_GAP = 8
+
+
+#: Longest word with a full stop in a label: an abbreviation ("SEN.", "Gov.", "U.S.").
+MAX_ABBREVIATION = 4
+
+
+#: A label and its colon at a paragraph's start, after any opening quotation mark: one to
+#: three words of letters ("ODALYS FERRER", "SEN. FERRER", "Q"; not "PD1").
+_LABEL = re.compile(
+    r"(?P<mark>[“\"«„]?)[^\S\n]*"
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|[.’'-])*(?:[^\S\n]+[^\W\d_](?:[^\W\d_]|[.’'-])*){0,2})"
+    r"[^\S\n]*:[^\S\n]+(?=\S)"
+)
+
+
+#: A paragraph that is all a stage direction: "(CROSSTALK)", "[Laughter.]".
+_STAGE_DIRECTION = re.compile(r"[“\"«„]?[^\S\n]*[(\[][^\n]*[)\]][.”\"»]*[^\S\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One turn of a transcript: its label, its colon and the spans of what it says."""
+
+    label: tuple[int, int]
+    colon: int
+    parts: tuple[tuple[int, int], ...]
+    interview: bool  # a "Q" or "A" label, which names no one
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    start: int
+    end: int
+    label: re.Match[str] | None  # the label's match, when it is a candidate label
+    kind: str  # "interview", "capitals", "capitalised", "stage" or "text"
+
+
+def find_turns(
+    text: str,
+    segments: Sequence[AnnotatedSegment],
+    mentions: Sequence[Mention],
+    entities: Sequence[LocalEntity],
+) -> list[Turn]:
+    """The transcript turns of an article, in text order."""
+    paragraphs = [_paragraph(text, m.start(), m.end(), segments, mentions)
+                  for m in re.finditer(r"[^\n]+", text) if m.group().strip()]  # fmt: skip
+    candidates = [i for i, p in enumerate(paragraphs) if p.label is not None]
+    people = _named_outside_labels(paragraphs, mentions, entities)
+    names = {i: person_named(_label(paragraphs[i]), people) is not None for i in candidates}
+    turns: list[Turn] = []
+    for block in _blocks(text, paragraphs, candidates):
+        transcript = len(block) > 1 and _is_transcript(paragraphs, block, names)
+        for n, i in enumerate(block):
+            para = paragraphs[i]
+            if para.kind == "capitalised" and not names[i]:
+                continue
+            if transcript:
+                turns.append(_turn(text, paragraphs, i, block[n + 1 : n + 2]))
+    return turns
+
+
+def _named_outside_labels(
+    paragraphs: list[_Paragraph], mentions: Sequence[Mention], entities: Sequence[LocalEntity]
+) -> list[LocalEntity]:
+    """The entities the article names outside the labels: a label the model took for a name
+    ("Pros") names no one by itself."""
+    labels = [p.label.span("label") for p in paragraphs if p.label is not None]
+    named = {m.local for m in mentions if not any(s <= m.start < e for s, e in labels)}
+    return [e for e in entities if e.index in named]
+
+
+def _label(paragraph: _Paragraph) -> str:
+    return paragraph.label["label"] if paragraph.label is not None else ""
+
+
+def _blocks(text: str, paragraphs: list[_Paragraph], candidates: list[int]) -> list[list[int]]:
+    """The labelled paragraphs in runs: each joined to the one before it (see ``_joined``)."""
+    blocks: list[list[int]] = []
+    for i in candidates:
+        if blocks and _joined(text, paragraphs, blocks[-1][-1], i):
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def _is_transcript(paragraphs: list[_Paragraph], block: list[int], names: dict[int, bool]) -> bool:
+    """Whether a run of labelled paragraphs is a transcript: a label speaks twice, names a
+    person of the article, or is an interview's; not a form's fields ("TITULAR:", "OBJETO:")."""
+    keys = [name_key(_label(paragraphs[i])) for i in block]
+    return (
+        len(set(keys)) < len(keys)
+        or any(names[i] for i in block)
+        or any(paragraphs[i].kind == "interview" for i in block)
+    )
+
+
+def _paragraph(
+    text: str, start: int, end: int, segments: Sequence[AnnotatedSegment],
+    mentions: Sequence[Mention],
+) -> _Paragraph:  # fmt: skip
+    """A paragraph, with its label when it opens with one that may be a speaker's."""
+    if _STAGE_DIRECTION.fullmatch(text, start, end):
+        return _Paragraph(start, end, None, "stage")
+    m = _LABEL.match(text, start, end)
+    if m is None:
+        return _Paragraph(start, end, None, "text")
+    label, language = m["label"], _language_at(segments, start)
+    if _is_furniture(label, language) or _is_place(m, mentions):
+        return _Paragraph(start, end, None, "text")
+    key, words = label.casefold(), label.split()
+    if any(len(w) > MAX_ABBREVIATION and "." in w for w in words):
+        return _Paragraph(start, end, None, "text")  # a sentence's end: "… Square. Image:"
+    if not re.search(r"[^\W\d_]{2}", text[m.end() : end]):
+        return _Paragraph(start, end, None, "text")  # "MERVAL: 4,2%": a figure, not speech
+    if key in _list(language, "interview_labels") and (len(label) > 1 or label.isupper()):
+        return _Paragraph(start, end, m, "interview")
+    if len(label) > 1 and label.isupper():
+        return _Paragraph(start, end, m, "capitals")
+    if len(label) > 1 and all(w[0].isupper() for w in words):
+        return _Paragraph(start, end, m, "capitalised")
+    return _Paragraph(start, end, None, "text")
+
+
+def _is_furniture(label: str, language: str) -> bool:
+    """Whether a label is page furniture ("NOTE", "Editor's note"), or ends in a word of it
+    as a photo credit does ("Ana Ferrer Photo", "Ana FerrerPhoto" glued by a scraper)."""
+    listed = _list(language, "non_speaker_labels")
+    key = label.casefold().replace("’", "'")
+    words = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", label).casefold().split()
+    return key in listed or (len(words) > 1 and words[-1] in listed)
+
+
+def _is_place(label: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a label is a place, as a dateline is ("NEW DELHI: The government …")."""
+    start, end = label.span("label")
+    return name_key(label["label"]) in gpe_names() or any(
+        m.label in ("GPE", "LOC") and m.start <= start and end <= m.end for m in mentions
+    )
+
+
+def _joined(text: str, paragraphs: list[_Paragraph], first: int, last: int) -> bool:
+    """Whether two labelled paragraphs belong to one transcript: near each other, with only
+    stage directions between them, or the first one's continuations."""
+    between = paragraphs[first + 1 : last]
+    if len(between) > MAX_TURN_GAP:
+        return False
+    mark = _mark(paragraphs[first])
+    return all(p.kind == "stage" or _continues(text, p, mark) for p in between)
+
+
+def _mark(paragraph: _Paragraph) -> str:
+    return paragraph.label["mark"] if paragraph.label is not None else ""
+
+
+def _continues(text: str, paragraph: _Paragraph, mark: str) -> bool:
+    """Whether a paragraph goes on with the turn before it: it opens with the quotation mark
+    the turn opened with, as each paragraph of a long quote does."""
+    return bool(mark) and paragraph.kind == "text" and text.startswith(mark, paragraph.start)
+
+
+def _turn(text: str, paragraphs: list[_Paragraph], i: int, following: list[int]) -> Turn:
+    """The turn of labelled paragraph ``i``: its words after the label, and its continuations
+    up to the next labelled paragraph (``following``) when that one is in the transcript."""
+    para = paragraphs[i]
+    assert para.label is not None
+    mark = para.label["mark"]
+    parts = [_unquoted(text, *_content(text, para.label.end(), para.end, mark))]
+    if following and _joined(text, paragraphs, i, following[0]):
+        for p in paragraphs[i + 1 : following[0]]:
+            if p.kind == "stage":
+                break
+            parts.append(_content(text, p.start + len(mark), p.end, mark))
+    interview = para.kind == "interview"
+    return Turn(para.label.span("label"), para.label.end("label"), tuple(parts), interview)
+
+
+def _content(text: str, start: int, end: int, mark: str) -> tuple[int, int]:
+    """A paragraph's words from ``start``, without the mark that closes its quote."""
+    end = len(text[start:end].rstrip()) + start
+    if mark and text[start:end].endswith(OPENERS[mark]):
+        end -= len(OPENERS[mark])
+    return _trim_content(text, start, end)
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """A turn's words without the quotation marks around them all ("R: “No.”")."""
+    closer = OPENERS.get(text[start : start + 1])
+    if closer is None or end - start < 3 or text[end - 1] != closer:
+        return start, end
+    if closer in text[start + 1 : end - 1]:
+        return start, end  # “A,” she said, “B.”: two quotes, not one
+    return _trim_content(text, start + 1, end - 1)
+
+
+def turn_quotes(
+    text: str,
+    turns: Sequence[Turn],
+    finder: SpeakerFinder,
+    segments: Sequence[AnnotatedSegment],
+) -> list[Quote]:
+    """Each turn as a direct quote of its label, the colon its cue."""
+    out = []
+    for turn in turns:
+        start, end = turn.parts[0][0], turn.parts[-1][1]
+        language = _language_at(segments, start)
+        speaker = _label_speaker(turn, finder, language)
+        parts = turn.parts if len(turn.parts) > 1 else ()
+        out.append(Quote(start, end, text[start:end], "direct", speaker, ":", language,
+                         turn.colon, turn.colon + 1, parts))  # fmt: skip
+    return out
+
+
+def _label_speaker(turn: Turn, finder: SpeakerFinder, language: str) -> Speaker:
+    """A turn's speaker, a person: the article's person its label names, if any; an
+    interview's label ("Q") names no one."""
+    start, end = turn.label
+    words = finder.text[start:end]
+    if turn.interview:
+        return Speaker(words, "person", start, end)
+    local = person_named(words, finder.entities)
+    if local is None:
+        named = finder.speaker(start, end, language)
+        local = named.local if named.kind == "person" else None
+    return Speaker(words, "person", start, end, local)
+
+
+def masked(text: str, turns: Sequence[Turn]) -> str:
+    """The text with the paragraphs of every turn blanked out, for the scan of quotation
+    marks: a turn is a quote already, and its opening mark must not open another."""
+    if not turns:
+        return text
+    chars = list(text)
+    for turn in turns:
+        for start, end in ((turn.label[0], turn.parts[0][1]), *turn.parts[1:]):
+            left = text.rfind("\n", 0, start) + 1
+            right = text.find("\n", end)
+            for k in range(left, len(text) if right == -1 else right):
+                chars[k] = " "
+    return "".join(chars)
+
+
+def overlaps_a_turn(quote: Quote, turns: Sequence[Turn]) -> bool:
+    """Whether a quote shares characters with a turn, from its label to its end."""
+    return any(quote.start < t.parts[-1][1] and t.label[0] < quote.end for t in turns)
