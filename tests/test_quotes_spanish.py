@@ -96,3 +96,11 @@ def test_subject_leaves_out_its_relative_clause() -> None:
     )
     q = only(quotes(text), "obra")
     assert q.speaker.text == "El dirigente vecinal Porfirio Anaya"
+
+
+def test_segun_with_a_verb_before_the_source_keeps_the_source_only() -> None:
+    (q,) = quotes("Según lo anunció el ministro Ruperto Salas, el peaje bajará en mayo.")
+    assert q.text == "el peaje bajará en mayo"
+    assert q.speaker.text == "el ministro Ruperto Salas" and q.cue == "Según lo anunció"
+    (q,) = quotes("Según informó la alcaldesa Odalys Ferrer, el agua volverá el lunes.")
+    assert q.speaker.text == "la alcaldesa Odalys Ferrer"

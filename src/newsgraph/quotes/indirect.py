@@ -9,6 +9,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
+from .. import lang
 from ..annotate import AnnotatedSegment, string_ids
 from ..records import Quote, QuoteKind, Speaker
 from .common import (
@@ -61,11 +62,28 @@ def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
         return None
     k, phrase = min(found)
     start = sent.start_char + k + len(phrase) + 1
+    start += _verb_before_source(sent.text[start - sent.start_char :], language)
     rest = sent.text[start - sent.start_char :]
     apposed = _APPOSED_NAME.match(rest)
     stop = apposed.end() if apposed else len(re.split(r"[,.;:]", rest, maxsplit=1)[0])
     source = sent.doc.char_span(start, start + stop, alignment_mode="expand")
     return (sent.start_char + k, source) if source is not None else None
+
+
+def _verb_before_source(rest: str, language: str) -> int:
+    """How many characters of a speech verb, and of an object pronoun before it, stand
+    between "según" and its source: "según [lo anunció] el ministro", "según [informó] X"."""
+    clitics = lang.words(language, "object_clitics")  # listed where a verb may stand there
+    words = re.match(r"(\w+)\s+(?:(\w+)\s+)?", rest)
+    if not clitics or words is None:  # English "according to [reports]" is a noun
+        return 0
+    first, second = words.group(1).lower(), (words.group(2) or "").lower()
+    verbs = _list(language, "speech_verbs")
+    if first in clitics and second in verbs:
+        return words.end()
+    if first in verbs:
+        return words.end(1) + len(rest[words.end(1) :]) - len(rest[words.end(1) :].lstrip())
+    return 0
 
 
 #: The source after "according to", up to its first comma or stop, or with the name set
