@@ -104,3 +104,7 @@ def test_segun_with_a_verb_before_the_source_keeps_the_source_only() -> None:
     assert q.speaker.text == "el ministro Ruperto Salas" and q.cue == "Según lo anunció"
     (q,) = quotes("Según informó la alcaldesa Odalys Ferrer, el agua volverá el lunes.")
     assert q.speaker.text == "la alcaldesa Odalys Ferrer"
+
+
+def test_neuter_lo_after_segun_names_no_source() -> None:
+    assert quotes("De acuerdo con lo previsto, el puente de Tepalcingo abrirá en mayo.") == []

@@ -510,6 +510,8 @@ def _according_to_quotes(
     if found is None or _inside(sent.start_char + seg.offset, direct):
         return []
     phrase_at, source = found
+    if source[0].lower_ in _list(seg.segment.language, "neuter_articles"):
+        return []  # "de acuerdo con lo previsto": as planned, said by no one
     rest = sent.text[source.end_char - sent.start_char :]
     if phrase_at == sent.start_char:  # "According to X, content."
         start, end = source.end_char + 1, sent.end_char
