@@ -830,3 +830,11 @@ def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> No
         "We expect a ": "Tepalcingo Mining Group",
         "Nobody will ": None,  # no organisation is the subject nearby: not guessed
     }
+
+
+def test_it_looks_past_a_lone_quotation_mark_the_parse_made_a_sentence() -> None:
+    result, qs = quotes(
+        "Tepalcingo Mining Group said on Monday that copper prices had fallen. It was a good"
+        " year for the mine, the group said. “We expect a better year,” it added."
+    )
+    assert speaker_name(result, only(qs, "better year")) == "Tepalcingo Mining Group"

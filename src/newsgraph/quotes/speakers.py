@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -256,13 +256,11 @@ class SpeakerFinder:
         doc, off = seg.doc, seg.offset
         orgs = [m for m in self.mentions if m.label == "ORG" and off <= m.start and m.end <= start]
         here = doc.char_span(start - off, start - off + 1, alignment_mode="expand")
-        sent: Span | None = here[0].sent if here is not None and len(here) else None
+        here_sent = here[0].sent if here is not None and len(here) else None
         language = seg.segment.language
-        for _ in range(ORGANIZATION_SENTENCES):
-            if sent is None:
-                break
+        for sent in _sentences_back(here_sent, ORGANIZATION_SENTENCES):
             inside = [m for m in orgs if sent.start_char <= m.start - off < sent.end_char]
-            if not any(t.pos_ for t in sent):  # unparsed: a name opening it is its subject
+            if not _is_parsed(sent):  # a name opening it is taken for its subject
                 if inside and _opens(sent, inside[0].start - off):
                     return inside[0].local
                 if not _opens_with_an_organization(sent, language):
@@ -279,7 +277,6 @@ class SpeakerFinder:
                     and not (_stands_for_an_organization(subject.text.lower(), language))
                 ):
                     return None  # someone else was the subject in between
-            sent = doc[sent.start - 1].sent if sent.start > 0 else None
         return None
 
     def _owner(self, words: str, language: str) -> int | None:
@@ -376,9 +373,10 @@ def _last_subject(
     rather than someone named further back."""
     doc = verb.doc
     plural = _is_plural_verb(verb)
-    sent: Span | None = verb.sent
-    while sent is not None and sent.end_char > verb.idx - IMPLIED_SUBJECT_CHARS:
-        if not any(t.pos_ for t in sent):  # unparsed
+    for sent in _sentences_back(verb.sent, len(doc)):
+        if sent.end_char <= verb.idx - IMPLIED_SUBJECT_CHARS:
+            break
+        if not _is_parsed(sent):
             first = min((m for m in mentions if m.label == "PERSON"
                          and sent.start_char <= m.start - offset < sent.end_char),
                         key=lambda m: m.start, default=None)  # fmt: skip
@@ -388,7 +386,6 @@ def _last_subject(
         for t in reversed(doc[sent.start : min(sent.end, verb.i)]):
             if t.head.i < verb.i and _is_subject_before(t, verb, plural, offset, quoted):
                 return doc[t.left_edge.i : _without_relative(t, t.right_edge.i + 1)]
-        sent = doc[sent.start - 1].sent if sent.start > 0 else None
     return None
 
 
@@ -439,6 +436,22 @@ def _is_plural_subject(subject: Token) -> bool:
 
 #: How many sentences back, its own included, "it" or "the firm" looks for its organisation.
 ORGANIZATION_SENTENCES = 3
+
+
+def _sentences_back(sent: Span | None, count: int) -> Iterator[Span]:
+    """A sentence and those before it, ``count`` in all, not counting those without a word
+    (the parse makes a lone quotation mark a sentence)."""
+    while sent is not None and count > 0:
+        if any(t.is_alpha for t in sent):
+            yield sent
+            count -= 1
+        sent = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+
+
+def _is_parsed(sent: Span) -> bool:
+    """Whether the annotation tagged and parsed a sentence (it does only those with a cue
+    word, see ``annotate``)."""
+    return any(t.pos_ for t in sent)
 
 
 def _main_subject(sent: Span) -> Span | None:
