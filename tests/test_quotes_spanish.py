@@ -104,3 +104,45 @@ def test_segun_with_a_verb_before_the_source_keeps_the_source_only() -> None:
     assert q.speaker.text == "el ministro Ruperto Salas" and q.cue == "Según lo anunció"
     (q,) = quotes("Según informó la alcaldesa Odalys Ferrer, el agua volverá el lunes.")
     assert q.speaker.text == "la alcaldesa Odalys Ferrer"
+
+
+def test_case_heading_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "Caso Ferrolux: la fiscalía abre una nueva investigación por sobornos en el puerto\n\n"
+        "La empresa Ferrolux negó ayer las acusaciones de la fiscalía."
+    )
+    assert [q.speaker.text for q in quotes(text)] == ["La empresa Ferrolux"]
+
+
+def test_bulleted_line_is_no_speaker() -> None:
+    text = (
+        "Los grupos del informe del Instituto Nacional de Estadística son estos:\n\n"
+        "- Sector Medio Frágil: hogares cuyo ingreso mensual alcanza la canasta básica total\n\n"
+        "- Sector Medio Estable: hogares cuyo ingreso mensual supera la canasta básica total"
+    )
+    assert quotes(text) == []
+
+
+def test_speech_verb_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "La senadora Eulalia Montoya criticó el plan del gobierno.\n\n"
+        "Tuiteó: se activan los bots del partido para tirar la página del diario"
+    )
+    assert [q.speaker.text for q in quotes(text)] == ["La senadora Eulalia Montoya"]
+
+
+def test_topic_heading_naming_no_one_the_article_talks_about_is_no_speaker() -> None:
+    text = (
+        "Inteligencia Artificial y datos masivos: la nueva arma del Partido Verde para captar "
+        "votos\n\nEl Partido Verde usará programas para analizar las redes."
+    )
+    assert quotes(text) == []
+
+
+def test_headline_speaker_on_a_topic_is_the_name_before_sobre() -> None:
+    text = (
+        "Quiroga sobre el puerto de Tepalcingo: “Nosotros vamos a revisar todos los "
+        "contratos”\n\nEl alcalde Teodoro Quiroga habló ayer con la prensa sobre el puerto."
+    )
+    q = only(quotes(text), "contratos")
+    assert q.kind == "direct" and q.speaker.text == "Quiroga" and q.speaker.kind == "person"
