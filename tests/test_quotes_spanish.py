@@ -146,3 +146,20 @@ def test_headline_speaker_on_a_topic_is_the_name_before_sobre() -> None:
     )
     q = only(quotes(text), "contratos")
     assert q.kind == "direct" and q.speaker.text == "Quiroga" and q.speaker.kind == "person"
+
+
+def test_headline_name_after_the_quote_and_a_colon_speaks_it() -> None:
+    text = (
+        "“Los contratos del puerto se revisarán uno por uno”: Teodoro Quiroga\n\n"
+        "El alcalde Teodoro Quiroga habló ayer con la prensa."
+    )
+    q = only(quotes(text), "contratos")
+    assert q.speaker.text == "Teodoro Quiroga" and q.speaker.kind == "person"
+
+
+def test_headline_sentence_after_the_quote_and_a_colon_is_no_speaker() -> None:
+    text = (
+        "«La picadura es venenosa y muy dolorosa»: así es la medusa azul\n\n"
+        "La medusa azul llegó a las playas de Tepalcingo."
+    )
+    assert [q.speaker.text for q in quotes(text)] == [None]
