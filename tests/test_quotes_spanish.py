@@ -163,3 +163,28 @@ def test_headline_sentence_after_the_quote_and_a_colon_is_no_speaker() -> None:
         "La medusa azul llegó a las playas de Tepalcingo."
     )
     assert [q.speaker.text for q in quotes(text)] == [None]
+
+
+def test_speaker_leaves_out_an_opening_adverbial() -> None:
+    text = (
+        "Al respecto, el también director del Instituto Nacional de Aguas Profundas dijo que "
+        "la presa está lista."
+    )
+    q = only(quotes(text), "presa")
+    assert q.speaker.text == "el también director del Instituto Nacional de Aguas Profundas"
+
+
+def test_por_parte_de_gives_the_agent_as_speaker() -> None:
+    text = (
+        "Hubo marchas por parte de la Asociación de Bicitaxistas de Tepalcingo, que reclamaron "
+        "que la medida los dejaba sin trabajo."
+    )
+    q = only(quotes(text), "medida")
+    assert q.speaker.text is not None
+    assert q.speaker.text.startswith("la Asociación de Bicitaxistas de Tepalcingo")
+
+
+def test_heading_taken_for_the_subject_gives_way_to_the_subject_after_its_colon() -> None:
+    text = "Crisis del agua: el alcalde Teodoro Quiroga aseguró que el agua volverá el lunes."
+    q = only(quotes(text), "volverá")
+    assert q.speaker.text == "el alcalde Teodoro Quiroga"
