@@ -148,6 +148,14 @@ def test_headline_speaker_on_a_topic_is_the_name_before_sobre() -> None:
     assert q.kind == "direct" and q.speaker.text == "Quiroga" and q.speaker.kind == "person"
 
 
+def test_headline_speaker_on_a_long_topic_is_the_name_before_sobre() -> None:
+    text = (
+        "Rosendo Calixto sobre la tragedia en el puerto: “Este ha sido un golpe muy duro "
+        "para todos”\n\nEl alcalde Rosendo Calixto visitó a las familias."
+    )
+    assert only(quotes(text), "golpe").speaker.text == "Rosendo Calixto"
+
+
 def test_headline_name_after_the_quote_and_a_colon_speaks_it() -> None:
     text = (
         "“Los contratos del puerto se revisarán uno por uno”: Teodoro Quiroga\n\n"

@@ -48,10 +48,12 @@ def _labelled_lines(
     for m in found:
         start, end = _trim_content(text, m.start("content"), m.end("content"))
         source = m.group("source")
-        if len(source.split()) > MAX_LABEL_WORDS or len(text[start:end].split()) < 3:
+        if len(text[start:end].split()) < 3:
             continue
         language = _language_at(segments, m.start("source"))
         who_start, who_end = _speaker_of_label(text, m.start("source"), m.end("source"), language)
+        if len(text[who_start:who_end].split()) > MAX_LABEL_WORDS:
+            continue  # the speaker's words alone: "Luis Abinader sobre la tragedia del puerto"
         if not _names_someone(text, who_start, who_end, finder.mentions):
             continue
         repeated = uses[source.strip().casefold()] > 1
