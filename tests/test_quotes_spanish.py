@@ -108,3 +108,95 @@ def test_segun_with_a_verb_before_the_source_keeps_the_source_only() -> None:
 
 def test_neuter_lo_after_segun_names_no_source() -> None:
     assert quotes("De acuerdo con lo previsto, el puente de Tepalcingo abrirá en mayo.") == []
+
+
+def test_case_heading_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "Caso Ferrolux: la fiscalía abre una nueva investigación por sobornos en el puerto\n\n"
+        "La empresa Ferrolux negó ayer las acusaciones de la fiscalía."
+    )
+    assert [q.speaker.text for q in quotes(text)] == ["La empresa Ferrolux"]
+
+
+def test_bulleted_line_is_no_speaker() -> None:
+    text = (
+        "Los grupos del informe del Instituto Nacional de Estadística son estos:\n\n"
+        "- Sector Medio Frágil: hogares cuyo ingreso mensual alcanza la canasta básica total\n\n"
+        "- Sector Medio Estable: hogares cuyo ingreso mensual supera la canasta básica total"
+    )
+    assert quotes(text) == []
+
+
+def test_speech_verb_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "La senadora Eulalia Montoya criticó el plan del gobierno.\n\n"
+        "Tuiteó: se activan los bots del partido para tirar la página del diario"
+    )
+    assert [q.speaker.text for q in quotes(text)] == ["La senadora Eulalia Montoya"]
+
+
+def test_topic_heading_naming_no_one_the_article_talks_about_is_no_speaker() -> None:
+    text = (
+        "Inteligencia Artificial y datos masivos: la nueva arma del Partido Verde para captar "
+        "votos\n\nEl Partido Verde usará programas para analizar las redes."
+    )
+    assert quotes(text) == []
+
+
+def test_headline_speaker_on_a_topic_is_the_name_before_sobre() -> None:
+    text = (
+        "Quiroga sobre el puerto de Tepalcingo: “Nosotros vamos a revisar todos los "
+        "contratos”\n\nEl alcalde Teodoro Quiroga habló ayer con la prensa sobre el puerto."
+    )
+    q = only(quotes(text), "contratos")
+    assert q.kind == "direct" and q.speaker.text == "Quiroga" and q.speaker.kind == "person"
+
+
+def test_headline_speaker_on_a_long_topic_is_the_name_before_sobre() -> None:
+    text = (
+        "Rosendo Calixto sobre la tragedia en el puerto: “Este ha sido un golpe muy duro "
+        "para todos”\n\nEl alcalde Rosendo Calixto visitó a las familias."
+    )
+    assert only(quotes(text), "golpe").speaker.text == "Rosendo Calixto"
+
+
+def test_headline_name_after_the_quote_and_a_colon_speaks_it() -> None:
+    text = (
+        "“Los contratos del puerto se revisarán uno por uno”: Teodoro Quiroga\n\n"
+        "El alcalde Teodoro Quiroga habló ayer con la prensa."
+    )
+    q = only(quotes(text), "contratos")
+    assert q.speaker.text == "Teodoro Quiroga" and q.speaker.kind == "person"
+
+
+def test_headline_sentence_after_the_quote_and_a_colon_is_no_speaker() -> None:
+    text = (
+        "«La picadura es venenosa y muy dolorosa»: así es la medusa azul\n\n"
+        "La medusa azul llegó a las playas de Tepalcingo."
+    )
+    assert [q.speaker.text for q in quotes(text)] == [None]
+
+
+def test_speaker_leaves_out_an_opening_adverbial() -> None:
+    text = (
+        "Al respecto, el también director del Instituto Nacional de Aguas Profundas dijo que "
+        "la presa está lista."
+    )
+    q = only(quotes(text), "presa")
+    assert q.speaker.text == "el también director del Instituto Nacional de Aguas Profundas"
+
+
+def test_por_parte_de_gives_the_agent_as_speaker() -> None:
+    text = (
+        "Hubo marchas por parte de la Asociación de Bicitaxistas de Tepalcingo, que reclamaron "
+        "que la medida los dejaba sin trabajo."
+    )
+    q = only(quotes(text), "medida")
+    assert q.speaker.text is not None
+    assert q.speaker.text.startswith("la Asociación de Bicitaxistas de Tepalcingo")
+
+
+def test_heading_taken_for_the_subject_gives_way_to_the_subject_after_its_colon() -> None:
+    text = "Crisis del agua: el alcalde Teodoro Quiroga aseguró que el agua volverá el lunes."
+    q = only(quotes(text), "volverá")
+    assert q.speaker.text == "el alcalde Teodoro Quiroga"

@@ -12,6 +12,7 @@ from ..annotate import AnnotatedSegment
 from ..records import Quote, Speaker
 from .common import (
     FRAME_CHARS,
+    MAX_LABEL_WORDS,
     MAX_TITLE_WORDS,
     MIN_WORDS_WITHOUT_CUE,
     NOMINAL_POS,
@@ -35,6 +36,7 @@ from .speakers import (
     _implied_attribution,
     _speaker_span,
     document_phrase,
+    role_key,
 )
 
 
@@ -146,6 +148,7 @@ def _direct_quote(
             _intro_attribution(text, start, finder, language)
             or _trailing_attribution(text, end, finder, language)
             or _dash_attribution(text, end, finder, language)
+            or _colon_attribution(text, start, end, finder, language)
         )
         if named is not None:
             attribution = Attribution(named.speaker, attribution.cue if attribution else None)
@@ -266,6 +269,32 @@ def _dash_attribution(
     """The speaker named after a dash right behind the quote's closing mark."""
     match = _DASH_NAME.match(text, end)
     if match is None or not _looks_like_a_name(match.group("who")):
+        return None
+    return _named(match, 0, finder, language)
+
+
+#: A headline's speaker after its quote: “…”: Name, or “…”: Name, the mayor of Tepalcingo.
+_COLON_NAME = re.compile(r"[”\"’'»]?[ \t]*:[ \t]*(?P<who>[^\W\d_][^,\n:;.!?]*?)[ \t]*(?:,[^\n]*)?$",
+                         re.M)  # fmt: skip
+
+
+def _colon_attribution(
+    text: str, start: int, end: int, finder: SpeakerFinder, language: str
+) -> Attribution | None:
+    """The speaker a headline names after its quote and a colon ("“…”: Vergara", "«…»:
+    papa Francisco"): the quote opens its line, and the words after the colon, up to a
+    comma, are a short name or role, not a sentence of their own ("«…»: así es la picadura")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _COLON_NAME.match(text, end)
+    if match is None or text[line_start:start].strip("“\"'‘«„ \t"):
+        return None
+    who = match.group("who")
+    if len(who.split()) > MAX_LABEL_WORDS:
+        return None
+    who_start, who_end = match.span("who")
+    inside = [m for m in finder.mentions if who_start <= m.start and m.end <= who_end]
+    named = sum(m.end - m.start for m in inside if m.label in ("PERSON", "ORG"))
+    if named * 2 < len(who) and not _looks_like_a_name(who) and role_key(who, language) is None:
         return None
     return _named(match, 0, finder, language)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from ..annotate import AnnotatedSegment
 from ..records import Mention, Quote, QuoteKind, Speaker
-from .common import MAX_LABEL_WORDS, _trim_content
+from .common import MAX_LABEL_WORDS, _list, _trim_content
 from .direct import find_direct
 from .speakers import SpeakerFinder
 
@@ -40,18 +42,94 @@ def _labelled_lines(
 ) -> list[Quote]:
     """ "Graham: Trump Is Destroying the Party" — a headline or transcript line's speaker."""
     out = []
-    for m in _LABELLED.finditer(text):
+    found = list(_LABELLED.finditer(text))
+    labels = [m.span("source") for m in found]
+    uses = Counter(text[s:e].strip().casefold() for s, e in labels)
+    for m in found:
         start, end = _trim_content(text, m.start("content"), m.end("content"))
         source = m.group("source")
-        if len(source.split()) > MAX_LABEL_WORDS or len(text[start:end].split()) < 3:
+        if len(text[start:end].split()) < 3:
             continue
-        if not _names_someone(text, m.start("source"), m.end("source"), finder.mentions):
+        language = _language_at(segments, m.start("source"))
+        who_start, who_end = _speaker_of_label(text, m.start("source"), m.end("source"), language)
+        if len(text[who_start:who_end].split()) > MAX_LABEL_WORDS:
+            continue  # the speaker's words alone: "Luis Abinader sobre la tragedia del puerto"
+        if not _names_someone(text, who_start, who_end, finder.mentions):
             continue
+        repeated = uses[source.strip().casefold()] > 1
         start, end, kind = _labelled_kind(text, start, end)
+        if not _is_speaker_label(text, who_start, who_end, finder.mentions, labels,
+                                 repeated or kind == "direct", language):  # fmt: skip
+            continue
         language = _language_at(segments, start)
-        speaker = finder.speaker(m.start("source"), m.end("source"), language)
+        speaker = finder.speaker(who_start, who_end, language)
         out.append(Quote(start, end, text[start:end], kind, speaker, ":", language))
     return out
+
+
+def _speaker_of_label(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """The speaker's words of a label: the words before a topic marker in a headline's
+    "Abinader sobre el proceso: “…”" or "Graham on the deal: “…”"
+    (``lang/*/topic_markers.txt``), else the whole label."""
+    match = _topic_pattern(language).match(text, start, end)
+    return (start, match.end("who")) if match else (start, end)
+
+
+@cache
+def _topic_pattern(language: str) -> re.Pattern[str]:
+    markers = sorted(_list(language, "topic_markers"), key=len, reverse=True)
+    alternation = "|".join(re.escape(m) for m in markers) or "(?!)"
+    return re.compile(rf"(?P<who>\S.*?\S)\s+(?i:{alternation})\s+\S")
+
+
+#: Marks that open a list item or a bullet point, never a speaker's label.
+_BULLETS = "-–—•·*>►▪"
+
+
+def _is_speaker_label(
+    text: str, start: int, end: int, mentions: Sequence[Mention],
+    labels: Sequence[tuple[int, int]], speaks: bool, language: str,
+) -> bool:  # fmt: skip
+    """Whether a line's label is someone speaking, not a heading, a section or a topic.
+
+    A label is no speaker when it opens with a bullet or a dash ("- Sector medio: …"), with
+    a heading word (``lang/*/heading_words.txt``: "Caso Odebrecht: …", "Última hora: …") or
+    a furniture label (``non_speaker_labels.txt``), or when it holds a speech verb ("Tuiteó:
+    …", "Embarek dijo: …", whose sentence attributes the quote). Else it speaks when the
+    caller says so (``speaks``: it labels several lines, a transcript's turns, or a line all
+    in quotation marks), when it is a transcript's capitals with no name tagged in it
+    ("TAPPER"), when it is mostly a person's name that is no day or month ("Odilia
+    Cárdenas: …", not "Lunes Santo: …"), or when a person or organisation it names is named
+    by the article outside every label too, as the same entity or in a name holding the
+    label's ("El Chapo" in "El Chapo Guzmán"): a topic heading ("Inteligencia Artificial y
+    big data: …") names nothing the article goes on to talk about as someone.
+    """
+    label = text[start:end].strip()
+    words = re.findall(r"[\w.’'-]+", label.casefold())
+    if not words or label[:1] in _BULLETS:
+        return False
+    openers = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
+    if openers & (_list(language, "heading_words") | _list(language, "non_speaker_labels")):
+        return False
+    if set(words) & _list(language, "speech_verbs"):
+        return False
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if speaks or not inside:
+        return True  # or capitals that _names_someone matched to a person of the article
+    person = sum(m.end - m.start for m in inside if m.label == "PERSON")
+    calendar = _list(language, "weekdays") | _list(language, "months")
+    if person * 2 >= len(label) and not set(words) & calendar:
+        return True  # "Odilia Cárdenas: …", not "Lunes Santo: …"
+    named = {m.local for m in inside if m.label in ("PERSON", "ORG")}
+    names = [m.text.casefold() for m in inside]
+    return any(
+        (
+            m.local in named
+            or (m.label in ("PERSON", "ORG") and any(n in m.text.casefold() for n in names))
+        )
+        and not any(s <= m.start < e for s, e in labels)
+        for m in mentions
+    )
 
 
 def _names_someone(text: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:

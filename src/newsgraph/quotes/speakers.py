@@ -14,6 +14,7 @@ from ..entities import list_keys, name_key
 from ..records import Article, LocalEntity, Mention, Speaker, SpeakerKind
 from .common import (
     CHAINED_DEPS,
+    MAX_LABEL_WORDS,
     MISSED_RELATIVE_LANGUAGES,
     NULL_SUBJECT_LANGUAGES,
     PASSIVE_SUBJECT_DEPS,
@@ -351,8 +352,10 @@ def _implied_attribution(
     subject = _last_subject(verb, seg.offset, finder.mentions, quoted)
     if subject is None:
         return Attribution(Speaker(None, "unknown"), verb)
-    speaker = finder.speaker(subject.start_char + seg.offset, subject.end_char + seg.offset,
-                             language)  # fmt: skip
+    start, end = _without_lead(
+        finder.text, subject.start_char + seg.offset, subject.end_char + seg.offset, language
+    )
+    speaker = finder.speaker(start, end, language)
     finder.last = speaker
     return Attribution(speaker, verb)
 
@@ -593,9 +596,93 @@ def _attribution(
     anchor = verb.idx + seg.offset if verb is not None else end
     start, end = _after_dateline(finder.text, seg, start, end, anchor)
     start, end = _within_paragraph(finder.text, start, end, anchor)
+    start, end = _after_label(finder.text, seg, start, end, anchor)
+    start, end = _without_lead(finder.text, start, end, seg.segment.language)
+    start, end = _agent_named(finder.text, start, end, seg.segment.language)
     speaker = finder.speaker(start, end, seg.segment.language)
     finder.last = speaker
     return Attribution(speaker, verb)
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _after_label(
+    text: str, seg: AnnotatedSegment, start: int, end: int, anchor: int
+) -> tuple[int, int]:
+    """A speaker span (offsets into the article ``text``) without the short label of its
+    line that the parse joined to its subject or took for it: "[El Tigre: ]Ramiro Tello",
+    "[: ]el profesor"; for a heading taken for the subject ("Crisis del agua: el alcalde
+    Quiroga aseguró"), the words after the colon up to the first verb. A colon inside a
+    title or before a quotation ("el libro “Vida: …”", "los autores: “…”") or after a
+    longer phrase stays."""
+    colon = text.find(": ", start, end)
+    after = re.match(r"[^\S\n]*:[^\S\n]+", text[end:anchor])
+    if colon == -1 and after is not None and start == _paragraph_bounds(text, start, start)[0]:
+        off = seg.offset
+        words = seg.doc.char_span(end + after.end() - off, anchor - off, alignment_mode="contract")
+        if words and len(text[start:end].split()) <= MAX_LABEL_WORDS:
+            stop = next((t.idx for t in words if t.pos_ in ("VERB", "AUX")), words.end_char)
+            nouns = [t for t in words if t.idx < stop and t.pos_ in ("NOUN", "PROPN")]
+            if nouns:  # not a clitic: "Pánico en Río: Le informan …"
+                return end + after.end(), len(text[: stop + off].rstrip())
+    if colon == -1:
+        return start, end
+    label, rest = text[start:colon], text[colon + 2 : end].strip()
+    if not rest or rest[0] in _QUOTE_MARKS or any(m in label for m in _QUOTE_MARKS):
+        return start, end
+    if len(label.split()) > MAX_LABEL_WORDS:
+        return start, end
+    return colon + 2, end
+
+
+_QUOTE_MARKS = "“”\"'‘’«»„"
+
+
+def _without_lead(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """A speaker span without the adverbial the parse put in front of its subject: "[En el
+    marco de la feria, ]la titular del área, Carolina Gris", "[On Tuesday, ]the mayor".
+
+    The adverbial opens with a preposition of ``lang/*/lead_prepositions.txt`` and ends at
+    the first comma after which an article, a determiner (``subject_determiners.txt``) or a
+    capitalised word opens the subject; a span with no such comma is kept whole."""
+    words = text[start:end]
+    first = _WORD.match(words)
+    if first is None or first.group().casefold() not in _list(language, "lead_prepositions"):
+        return start, end
+    openers = _list(language, "definite_articles") | _list(language, "subject_determiners")
+    for comma in re.finditer(r",\s+", words):
+        after = _WORD.match(words, comma.end())
+        if after is not None and (
+            after.group()[0].isupper() or after.group().casefold() in openers
+        ):
+            return start + comma.end(), end
+    return start, end
+
+
+def _agent_named(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """The agent of a speaker span that is an action and its doer: in "marchas por parte de
+    la Asociación de Bicitaxistas" the association speaks (``lang/*/agency_phrases.txt``).
+    Words before the phrase that name someone or a role ("el candidato por parte del
+    partido, Ana Gris") keep the span whole."""
+    phrases = sorted(_list(language, "agency_phrases"), key=len, reverse=True)
+    if not phrases:
+        return start, end
+    # the parse may leave the phrase's preposition out of the span: "[parte de la X], que"
+    lo = text.rfind(" ", 0, max(0, start - 1)) + 1
+    if text[lo:start].strip().casefold() not in {p.split()[0] for p in phrases}:
+        lo = start
+    words = text[lo:end]
+    alternation = "|".join(re.escape(p) for p in phrases)
+    found = re.search(rf"(?:^|\s)(?i:{alternation})\s+(?=\S)", words)
+    if found is None:
+        return start, end
+    before = words[: found.start()]
+    if any(w[:1].isupper() for w in before.split()[1:]) or role_key(before, language) is not None:
+        return start, end
+    if re.search(r",\s+[A-ZÁÉÍÓÚÑ]", words[found.end() :]):
+        return start, end  # "el candidato por parte del partido, Ana Gris": Ana Gris speaks
+    return lo + found.end(), end
 
 
 #: A wire dateline opening a paragraph: "WASHINGTON (AP) — ", "Mexico City (AFP) – ",
