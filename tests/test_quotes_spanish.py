@@ -200,3 +200,11 @@ def test_heading_taken_for_the_subject_gives_way_to_the_subject_after_its_colon(
     text = "Crisis del agua: el alcalde Teodoro Quiroga aseguró que el agua volverá el lunes."
     q = only(quotes(text), "volverá")
     assert q.speaker.text == "el alcalde Teodoro Quiroga"
+
+
+def test_a_speaker_named_by_a_thing_is_of_no_speaker_kind() -> None:
+    (q,) = quotes(
+        "El Caso Tepalcingo reveló que el alcalde Ruperto Salas mintió sobre las cuentas."
+    )
+    assert q.speaker.text == "El Caso Tepalcingo"
+    assert q.speaker.kind == "unknown" and q.speaker.local is not None

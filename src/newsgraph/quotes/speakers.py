@@ -200,6 +200,17 @@ def _owner_of(noun: Token) -> Span | None:
     return None
 
 
+#: The kind of speaker a named entity of each label is: a country or a party speaks as
+#: an organisation ("Mexico said", "Democrats said"); a thing or an event is no speaker
+#: kind at all (the speaker stays linked to it, of kind unknown).
+_KIND_OF_LABEL: dict[str, SpeakerKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "organization",
+    "NORP": "organization",
+}
+
+
 class SpeakerFinder:
     """Types speaker spans and resolves them to the article's entities."""
 
@@ -324,7 +335,7 @@ class SpeakerFinder:
     ) -> Speaker:
         head = max(inside, key=lambda m: (m.label == "PERSON", m.end - m.start))
         entity = self.entities[head.local]
-        kind: SpeakerKind = "person" if head.label == "PERSON" else "organization"
+        kind = _KIND_OF_LABEL.get(head.label, "unknown")  # "Caso Odebrecht" says nothing
         if name_low(entity.name) in _list(language, "media"):
             kind = "media"
         return Speaker(words, kind, start, end, head.local)
