@@ -208,3 +208,11 @@ def test_a_speaker_named_by_a_thing_is_of_no_speaker_kind() -> None:
     )
     assert q.speaker.text == "El Caso Tepalcingo"
     assert q.speaker.kind == "unknown" and q.speaker.local is not None
+
+
+def test_a_bare_speech_verb_before_a_colon_speaks_for_the_subject_before_it() -> None:
+    (q,) = quotes(
+        "La alcaldesa Odalys Ferrer habló con la prensa el lunes sobre el agua.\n\n"
+        "Continuó: “No habrá más cortes en el valle este verano”."
+    )
+    assert q.speaker.text == "Odalys Ferrer" and q.cue == "Continuó"

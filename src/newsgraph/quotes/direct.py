@@ -16,6 +16,7 @@ from .common import (
     MAX_TITLE_WORDS,
     MIN_WORDS_WITHOUT_CUE,
     NOMINAL_POS,
+    NULL_SUBJECT_LANGUAGES,
     OPENERS,
     RELATIVE_PRONOUNS,
     Attribution,
@@ -152,6 +153,10 @@ def _direct_quote(
         )
         if named is not None:
             attribution = Attribution(named.speaker, attribution.cue if attribution else None)
+    if attribution is None or attribution.speaker.text is None:  # "Continuó: “…”"
+        verb = _bare_intro_verb(text, seg, start, language)
+        if verb is not None:
+            attribution = _implied_attribution(seg, verb, finder, quoted)
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
@@ -191,6 +196,24 @@ def _intro_pattern(language: str) -> re.Pattern[str]:
         rf"(?:{who}(?:,[^,:\n]{{3,80}},)?\s+(?:(?:then|luego)\s+)?(?:{verb})"
         rf"|[A-ZÁÉÍÓÚ][a-záéíóú]+(?:ed|ó)\s+(?P<inverted>{_NAME}))\s*[:,]\s*$"
     )
+
+
+#: A speech verb alone before a colon, opening its sentence: Spanish "Continuó: “…”".
+_BARE_INTRO = re.compile(r"(?:^|[.!?]\s+)(?P<verb>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*:\s*$")
+
+
+def _bare_intro_verb(text: str, seg: AnnotatedSegment, start: int, language: str) -> Token | None:
+    """The verb of an intro with no subject ("Agregó: “…”"), in a language that leaves
+    subjects unsaid: its speaker is the subject before it (see ``_implied_attribution``)."""
+    if language not in NULL_SUBJECT_LANGUAGES:
+        return None
+    left = _frame_bounds(text, start, start)[0]
+    found = _BARE_INTRO.search(text[left:start].rstrip("“\"'‘«„ \n"))
+    if found is None or found["verb"].lower() not in _list(language, "speech_verbs"):
+        return None
+    at = left + found.start("verb") - seg.offset
+    span = seg.doc.char_span(at, at + len(found["verb"]), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _intro_attribution(
