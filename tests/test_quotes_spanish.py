@@ -216,3 +216,14 @@ def test_a_bare_speech_verb_before_a_colon_speaks_for_the_subject_before_it() ->
         "Continuó: “No habrá más cortes en el valle este verano”."
     )
     assert q.speaker.text == "Odalys Ferrer" and q.cue == "Continuó"
+
+
+def test_a_description_the_model_tags_as_a_name_still_resolves_by_its_role() -> None:
+    result = analyze_text(
+        "Odalys Ferrer, presidenta de la República de Valdivia, visitó la zona del desastre el"
+        " lunes.\n\nLa mandataria dijo que el agua volverá el martes.",
+        language="es",
+    )
+    (q,) = result.quotes
+    assert q.speaker.local is not None
+    assert result.entities[q.speaker.local].name == "Odalys Ferrer"

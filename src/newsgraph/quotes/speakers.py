@@ -240,6 +240,11 @@ class SpeakerFinder:
             author = self._author(start, language)  # (even when tagged as a name itself)
             if author is not None:
                 return self._named(words, start, end, [author], language)
+        if inside and not any(m.label in _KIND_OF_LABEL for m in inside):
+            # "El mandatario", which the Spanish model tags as a name at a sentence start
+            described = self._description(words, start, end, language)
+            if described.local is not None:
+                return described
         if inside:
             return self._named(words, start, end, inside, language)
         if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
