@@ -227,3 +227,13 @@ def test_a_description_the_model_tags_as_a_name_still_resolves_by_its_role() -> 
     (q,) = result.quotes
     assert q.speaker.local is not None
     assert result.entities[q.speaker.local].name == "Odalys Ferrer"
+
+
+def test_an_unsaid_subject_passes_over_quotes_and_the_names_inside_them() -> None:
+    qs = quotes(
+        "El presidente Luis Ferrer habló del tema durante la conferencia semanal.\n\n"
+        '"Yo tuve muchos amigos y había familias"\n\n'
+        "Confesó que entre las víctimas había amigos cercanos.\n\n"
+        '"Yo fui el padrino de la boda de Eduardo Salas y somos familia", acotó.'
+    )
+    assert only(qs, "padrino").speaker.text == "El presidente Luis Ferrer"

@@ -388,16 +388,20 @@ def _last_subject(
     protestaron. “…”, afirmaron").
 
     A sentence the annotation left unparsed (it has no cue word) ends the search: the
-    first person it names, if any, is taken for its subject; else the speaker is unknown
-    rather than someone named further back."""
+    first person it names outside quotes, if any, is taken for its subject; else the
+    speaker is unknown rather than someone named further back. A sentence that is all
+    quotation is passed over."""
     doc = verb.doc
     plural = _is_plural_verb(verb)
     for sent in _sentences_back(verb.sent, len(doc)):
         if sent.end_char <= verb.idx - IMPLIED_SUBJECT_CHARS:
             break
+        if all(_inside(t.idx + offset, quoted) for t in sent if t.is_alpha):
+            continue  # a quote standing alone: someone's words, not the writer's subject
         if not _is_parsed(sent):
             first = min((m for m in mentions if m.label == "PERSON"
-                         and sent.start_char <= m.start - offset < sent.end_char),
+                         and sent.start_char <= m.start - offset < sent.end_char
+                         and not _inside(m.start, quoted)),
                         key=lambda m: m.start, default=None)  # fmt: skip
             if first is None or plural:  # one name is not the subject of "afirmaron"
                 return None
