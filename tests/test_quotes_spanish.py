@@ -237,3 +237,15 @@ def test_an_unsaid_subject_passes_over_quotes_and_the_names_inside_them() -> Non
         '"Yo fui el padrino de la boda de Eduardo Salas y somos familia", acotó.'
     )
     assert only(qs, "padrino").speaker.text == "El presidente Luis Ferrer"
+
+
+def test_a_speaker_after_its_verb_leaves_out_the_writers_relative_clause() -> None:
+    text = (
+        '"La inflación va a bajar", insistió el mandatario, quien además reveló que el piso'
+        " fue idea del ministro de Economía, Ruperto Salas. Sobre la moneda, dijo que eso"
+        ' "depende de la voluntad de los individuos y de nadie más".'
+    )
+    qs = quotes(text)
+    assert only(qs, "inflación").speaker.text == "el mandatario"
+    assert only(qs, "inflación").speaker.local is None  # not Ruperto Salas, named in the clause
+    assert only(qs, "voluntad").speaker.text == "el mandatario"

@@ -133,11 +133,14 @@ def _before_relative_clause(noun: Token, end: int) -> int:
 
 def _subject_end(verb: Token, subject: Token) -> int:
     """Where a subject ends, with the subjects right after it that the parse split it into:
-    "said [study co][-author Odalys Ferrer]"."""
+    "said [study co][-author Odalys Ferrer]"; after its verb, without a relative clause
+    set off by a comma, which is the writer's ("said the mayor, who …")."""
     end = subject.right_edge.i + 1
     for child in verb.children:
         if child.i > subject.i and child.dep_ == "nsubj" and child.left_edge.i == end:
             end = child.right_edge.i + 1
+    if subject.i > verb.i:  # "insistió [el mandatario], quien además reveló …"
+        end = _before_relative_clause(subject, end)
     return end
 
 
@@ -408,7 +411,8 @@ def _last_subject(
             return doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
         for t in reversed(doc[sent.start : min(sent.end, verb.i)]):
             if t.head.i < verb.i and _is_subject_before(t, verb, plural, offset, quoted):
-                return doc[t.left_edge.i : _without_relative(t, t.right_edge.i + 1)]
+                end = _before_relative_clause(t, _without_relative(t, t.right_edge.i + 1))
+                return _trimmed(doc[t.left_edge.i : end])  # "el mandatario[, quien …]"
     return None
 
 
@@ -428,12 +432,13 @@ def _is_subject_before(
 
 
 def _is_main_clause(head: Token, verb: Token) -> bool:
-    """The sentence's own verb, one joined to it, or a clause the parse hung on the cue
-    verb without a "que" ("[El concejal respondió]: “…”, afirmó")."""
+    """The sentence's own verb, one joined to it, or a clause without a "que" that the
+    parse hung on the sentence's verb or on the cue verb ("[El concejal respondió]: “…”,
+    afirmó"; "“…”, [insistió el mandatario]: “…”, planteó")."""
     if head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
         return True
     return (
-        head.head.i == verb.i
+        (head.head.i == verb.i or head.head.dep_ == "ROOT")
         and head.dep_ in ("ccomp", "parataxis")
         and not any(c.dep_ == "mark" for c in head.children)
     )
