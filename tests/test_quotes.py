@@ -841,7 +841,7 @@ def test_it_looks_past_a_lone_quotation_mark_the_parse_made_a_sentence() -> None
 
 
 def test_a_speaker_after_its_verb_leaves_out_a_relative_clause_naming_someone_else() -> None:
-    result, (q,) = quotes(
+    _, (q,) = quotes(
         "“We will rebuild the school,” said the mayor, who appointed Ruperto Salas last year."
     )
     assert q.speaker.text == "the mayor" and q.speaker.local is None
