@@ -328,3 +328,34 @@ def test_a_unit_glued_to_its_number_is_not_a_name_word() -> None:
     (doc,) = load_annotator(DEFAULT_MODELS["en"]).pipe(["Buy the 16GB Urquidi phone."], None)
     words = {t.text: _is_name_token(t) for t in doc}
     assert words["GB"] is False and words["Urquidi"] is True
+
+
+def test_a_name_after_a_persons_title_is_a_person_whatever_its_label() -> None:
+    text = "El presidente Ibarrola habló del puente. Ibarrola volvió a Tepalcingo el lunes."
+    raw = spans(text, ("Ibarrola", "LOC"), ("Tepalcingo", "LOC"))
+    mentions, entities = chain_mentions(text, raw, "es")
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Ibarrola", "PERSON"),  # a place to the model, but "el presidente" is before it
+        ("Ibarrola", "PERSON"),  # the same bare name the article showed to be a person's
+        ("Tepalcingo", "LOC"),
+    ]
+    assert len({m.local for m in mentions[:2]}) == 1
+    assert entities[mentions[0].local].roles == ("El presidente",)
+
+
+def test_a_lowercase_word_the_model_ran_into_a_name_is_left_out() -> None:
+    import spacy
+
+    from newsgraph.annotate import AnnotatedSegment
+    from newsgraph.entities import extract_entities
+    from newsgraph.records import Article, Metadata, Segment
+
+    text = "El expresidente Ibarrola habló en Tepalcingo."
+    doc = spacy.blank("es")(text)  # an untagged sentence, as annotate leaves those without cues
+    doc.ents = [doc.char_span(3, 30, label="MISC")]  # "expresidente Ibarrola habló"
+    article = Article(id="a", origin="a", text=text, language="es",
+                      segments=(Segment(0, len(text), "es"),), meta=Metadata(language="es"),
+                      content_hash="a")  # fmt: skip
+    mentions, entities = extract_entities(article, [AnnotatedSegment(article.segments[0], doc)])
+    assert [(m.text, m.label) for m in mentions] == [("Ibarrola", "PERSON")]
+    assert entities[0].roles == ("expresidente",)

@@ -180,7 +180,14 @@ def _without_edge_verbs(ent: Span) -> Span | None:
 
 
 def _is_edge_verb(token: Token) -> bool:
-    return token.is_lower and token.pos_ in ("VERB", "AUX")
+    """A verb in lower case; in a sentence left untagged (see annotate), any lowercase word
+    but the particles names hold (``lang/*/name_particles.txt``): "Quiroga habló"."""
+    if not token.is_lower:
+        return False
+    if token.pos_:
+        return token.pos_ in ("VERB", "AUX")
+    particles = lang.words(token.doc.lang_, "name_particles")
+    return token.is_alpha and token.lower_ not in particles
 
 
 def _without_trailing_numbers(text: str, start: int, end: int) -> int:
@@ -589,9 +596,20 @@ def chain_mentions(
     return _records(text, chains)
 
 
+#: Labels the small models give people's names now and then ("Abinader" a place after "el
+#: presidente"): a name right after a person's title is a person's whatever its label.
+MISTYPED_PERSON_LABELS = frozenset({"LOC", "MISC"})
+
+
+def _all_capitalised(words: Sequence[str]) -> bool:
+    """Whether every word starts with a capital, as a name's words do ("Luis Abinader")."""
+    return all(w[:1].isupper() for w in words)
+
+
 def _repair_person_labels(mentions: list[RawMention]) -> None:
     """Names the article shows to be a person's, whatever the model called them there:
-    a bare surname of a person ("Jackman" tagged GPE after "Hugh Jackman"), a two-word
+    a bare surname of a person ("Jackman" tagged GPE after "Hugh Jackman", or after a
+    "Jackman" tagged PERSON), a two-word
     name ending in the surname of a person ("Hugh Jackman" tagged GPE beside "Jackman"),
     and a full name tagged PERSON elsewhere in the article. Longer names ending in a
     person's surname are often named after them ("Fundación Carlos Slim") and keep theirs."""
@@ -607,7 +625,7 @@ def _named_as_person(
     tokens: tuple[str, ...], full_names: set[tuple[str, ...]], surnames: set[str]
 ) -> bool:
     if len(tokens) == 1:
-        return any(tokens[0] in f[1:] for f in full_names)
+        return tokens[0] in surnames or any(tokens[0] in f[1:] for f in full_names)
     return tokens in full_names or (len(tokens) == 2 and tokens[-1] in surnames)
 
 
@@ -624,7 +642,10 @@ def _analyse(text: str, start: int, end: int, label: Label) -> RawMention:
     span = text[start:end]
     clean = _INNER_NICK.sub(" ", span)
     words, roles = _strip_titles(clean.split())
-    if label == "PERSON" and (before := _title_before(text, start)):
+    before = _title_before(text, start)
+    if label in MISTYPED_PERSON_LABELS and words and (before or roles) and _all_capitalised(words):
+        label = "PERSON"  # "el presidente [Abinader]" tagged a place, "[El expresidente Quiroga]"
+    if label == "PERSON" and before:
         roles.append(before)
     if label == "PERSON" and (after := _title_after(text, end)):
         roles.append(after)
