@@ -608,24 +608,27 @@ def _all_capitalised(words: Sequence[str]) -> bool:
 
 def _repair_person_labels(mentions: list[RawMention]) -> None:
     """Names the article shows to be a person's, whatever the model called them there:
-    a bare surname of a person ("Jackman" tagged GPE after "Hugh Jackman", or after a
-    "Jackman" tagged PERSON), a two-word
+    a bare surname of a person ("Jackman" tagged GPE after "Hugh Jackman"; tagged a place
+    or a thing, after a "Jackman" tagged PERSON), a two-word
     name ending in the surname of a person ("Hugh Jackman" tagged GPE beside "Jackman"),
     and a full name tagged PERSON elsewhere in the article. Longer names ending in a
     person's surname are often named after them ("Fundación Carlos Slim") and keep theirs."""
     people = [m.tokens for m in mentions if m.label == "PERSON" and m.tokens]
     surnames = {t[-1] for t in people}
     full_names = {t for t in people if len(t) > 1}
+    named = {t[0] for t in people if len(t) == 1}
     for m in mentions:
         if m.label != "PERSON" and _named_as_person(m.tokens, full_names, surnames):
             m.label = "PERSON"
+        elif m.label in MISTYPED_PERSON_LABELS and len(m.tokens) == 1 and m.tokens[0] in named:
+            m.label = "PERSON"  # "Abinader", a place here, a person after "el presidente"
 
 
 def _named_as_person(
     tokens: tuple[str, ...], full_names: set[tuple[str, ...]], surnames: set[str]
 ) -> bool:
     if len(tokens) == 1:
-        return tokens[0] in surnames or any(tokens[0] in f[1:] for f in full_names)
+        return any(tokens[0] in f[1:] for f in full_names)
     return tokens in full_names or (len(tokens) == 2 and tokens[-1] in surnames)
 
 
