@@ -359,3 +359,9 @@ def test_a_lowercase_word_the_model_ran_into_a_name_is_left_out() -> None:
     mentions, entities = extract_entities(article, [AnnotatedSegment(article.segments[0], doc)])
     assert [(m.text, m.label) for m in mentions] == [("Ibarrola", "PERSON")]
     assert entities[0].roles == ("expresidente",)
+
+
+def test_an_english_verb_after_a_title_is_not_part_of_a_role() -> None:
+    text = "The attorney general said Odalys Ferrer would not be charged."
+    _, entities = chain_mentions(text, spans(text, ("Odalys Ferrer", "PERSON")))
+    assert entities[0].roles == ()

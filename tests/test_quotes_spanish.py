@@ -249,3 +249,14 @@ def test_a_speaker_after_its_verb_leaves_out_the_writers_relative_clause() -> No
     assert only(qs, "inflación").speaker.text == "el mandatario"
     assert only(qs, "inflación").speaker.local is None  # not Ruperto Salas, named in the clause
     assert only(qs, "voluntad").speaker.text == "el mandatario"
+
+
+def test_a_title_with_an_adjective_is_a_role_a_description_resolves_to() -> None:
+    result = analyze_text(
+        "El dirigente vecinal Porfirio Anaya encabezó la marcha del lunes frente al"
+        " ayuntamiento.\n\nEl dirigente dijo que la obra se retrasará otra vez.",
+        language="es",
+    )
+    (q,) = result.quotes
+    assert q.speaker.local is not None
+    assert result.entities[q.speaker.local].name == "Porfirio Anaya"

@@ -476,16 +476,29 @@ def _title_after(text: str, end: int) -> str | None:
     return None
 
 
-def _title_before(text: str, start: int) -> str | None:
-    """A title written just before a name, in the same sentence ("Attorney General X")."""
+#: Languages that write an adjective after a title: "el dirigente vecinal X".
+ADJECTIVE_AFTER_TITLE = frozenset({"es"})
+
+
+def _title_before(text: str, start: int, language: str = "en") -> str | None:
+    """A title written just before a name, in the same sentence ("Attorney General X"), or
+    with one adjective after it, as Spanish writes them ("el dirigente vecinal X")."""
     window = text[max(0, start - 60) : start]
     window = re.split(r"[.!?;:\n]", window)[-1]
+    if not window.endswith((" ", ",")):
+        return None
     words = window.split()[-TITLE_WINDOW:]
     keys = [name_key(w) for w in words]
-    for title in _titles():
-        n = len(title)
-        if n <= len(keys) and tuple(keys[-n:]) == title and window.endswith((" ", ",")):
-            return " ".join(words[-n:]).strip(",")
+    adjective = int(
+        language in ADJECTIVE_AFTER_TITLE and bool(words) and words[-1].isalpha()
+        and words[-1].islower()
+    )  # fmt: skip
+    for skip in (0, adjective) if adjective else (0,):
+        head = keys[: len(keys) - skip]
+        for title in _titles():
+            n = len(title)
+            if n <= len(head) and tuple(head[-n:]) == title:
+                return " ".join(words[len(words) - skip - n :]).strip(",")
     return None
 
 
@@ -582,7 +595,9 @@ def chain_mentions(
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Chain the article's mentions into local entities."""
     spans = _without_overlaps(raw)
-    mentions = sorted((_analyse(text, s, e, label) for s, e, label in spans), key=lambda m: m.start)
+    mentions = sorted(
+        (_analyse(text, s, e, label, language) for s, e, label in spans), key=lambda m: m.start
+    )
     found = find_aliases(text, mentions)
     aliases = {id(mentions[i]): names for i, names in found.items()}  # stable when sorting
     by_alias = {name_key(a): mentions[i] for i, names in found.items() for a in names}
@@ -641,11 +656,11 @@ def _without_overlaps(raw: Sequence[tuple[int, int, Label]]) -> list[tuple[int, 
     return sorted(kept)
 
 
-def _analyse(text: str, start: int, end: int, label: Label) -> RawMention:
+def _analyse(text: str, start: int, end: int, label: Label, language: str = "en") -> RawMention:
     span = text[start:end]
     clean = _INNER_NICK.sub(" ", span)
     words, roles = _strip_titles(clean.split())
-    before = _title_before(text, start)
+    before = _title_before(text, start, language)
     if label in MISTYPED_PERSON_LABELS and words and (before or roles) and _all_capitalised(words):
         label = "PERSON"  # "el presidente [Abinader]" tagged a place, "[El expresidente Quiroga]"
     if label == "PERSON" and before:
