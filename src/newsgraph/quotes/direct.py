@@ -207,8 +207,8 @@ def _bare_intro_verb(text: str, seg: AnnotatedSegment, start: int, language: str
     subjects unsaid: its speaker is the subject before it (see ``_implied_attribution``)."""
     if language not in NULL_SUBJECT_LANGUAGES:
         return None
-    left = _frame_bounds(text, start, start)[0]
-    found = _BARE_INTRO.search(text[left:start].rstrip("“\"'‘«„ \n"))
+    left, before = _words_before(text, start)
+    found = _BARE_INTRO.search(before)
     if found is None or found["verb"].lower() not in _list(language, "speech_verbs"):
         return None
     at = left + found.start("verb") - seg.offset
@@ -221,9 +221,15 @@ def _intro_attribution(
 ) -> Attribution | None:
     """The speaker named by a short clause that introduces the quote right after it, in its
     paragraph or closing the one before with a colon ("Ibarra continued:")."""
-    left = _frame_bounds(text, start, start)[0]
-    before = text[left:start].rstrip("“\"'‘«„ \n")
+    left, before = _words_before(text, start)
     return _named(_intro_pattern(language).search(before), left, finder, language)
+
+
+def _words_before(text: str, start: int) -> tuple[int, str]:
+    """Where the frame of a quote starting at ``start`` begins, and its words up to the
+    quote without the opening marks: what an intro clause is looked for in."""
+    left = _frame_bounds(text, start, start)[0]
+    return left, text[left:start].rstrip("“\"'‘«„ \n")
 
 
 def _named(
@@ -263,8 +269,8 @@ def _document_attribution(
     ``SpeakerFinder`` resolves to the author the article names."""
     language = seg.segment.language
     intro, trailing = _document_patterns(language)
-    left = _frame_bounds(text, start, start)[0]
-    match, offset = intro.search(text[left:start].rstrip("“\"'‘«„ \n")), left
+    left, before = _words_before(text, start)
+    match, offset = intro.search(before), left
     if match is None:
         right = _paragraph_bounds(text, end, end)[1]
         match, offset = trailing.search(text[end:right]), end
