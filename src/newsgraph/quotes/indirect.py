@@ -46,7 +46,7 @@ from .common import (
 from .speakers import (
     SpeakerFinder,
     _attribution,
-    _before_relative_clause,
+    _before_relative,
     _implied_attribution,
     _owner_of,
     _speaker_span,
@@ -385,13 +385,23 @@ def _agent_of(verb: Token) -> Span | None:
         if child.dep_ in ("agent", "obl:agent"):
             noun = next((c for c in child.children if c.dep_ == "pobj"), child)
             if noun.dep_ == "pobj" or child.dep_ == "obl:agent":
-                return verb.doc[_after_case(noun) : _before_relative_clause(noun, _right(noun) + 1)]
+                return verb.doc[
+                    _after_case(noun) : _before_relative(noun, _right(noun) + 1, set_off=True)
+                ]
         if passive and child.dep_ in ("obj", "obl") and child.i > verb.i and any(
             c.dep_ == "case" and c.lower_ in _list(language, "agent_markers")
             for c in child.children
         ):  # fmt: skip
-            return verb.doc[_after_case(child) : _before_relative_clause(child, _right(child) + 1)]
+            return verb.doc[
+                _after_case(child) : _before_relative(child, _right(child) + 1, set_off=True)
+            ]
     return None
+
+
+def _agent_phrase(noun: Token) -> Span:
+    """An agent's words without its preposition and without a relative clause set off by a
+    comma: "por [el diputado Quiroga], quien aseguró …"."""
+    return noun.doc[_after_case(noun) : _before_relative(noun, _right(noun) + 1, set_off=True)]
 
 
 def _passive_subject(verb: Token) -> Span | None:

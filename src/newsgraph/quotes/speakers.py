@@ -50,7 +50,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
                 return doc[_after_case(verb.head) : child.i + 1]
             if child.lower_ in RELATIVE_PRONOUNS and doc.lang_ in MISSED_RELATIVE_LANGUAGES:
                 return _relative_antecedent(verb, child)  # the parse missed the clause
-            return doc[child.left_edge.i : _without_relative(child, _subject_end(verb, child))]
+            end = _before_relative(child, _subject_end(verb, child), set_off=child.i > verb.i)
+            return doc[child.left_edge.i : end]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
         subject = _speaker_span(head, passive_ok=True)
@@ -115,53 +116,45 @@ def _trimmed(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
-def _before_relative_clause(noun: Token, end: int) -> int:
-    """Where a noun phrase ending at ``end`` stops when a relative clause set off by a comma
-    closes it ("el diputado Quiroga[, quien aseguró que …]")."""
-    doc = noun.doc
-    for child in noun.children:
-        first = _words_start(child)  # Spanish hangs the comma from the clause itself
-        comma = first - 1
-        if (
-            child.i > noun.i and child.dep_ in RELATIVE_DEPS and child.right_edge.i + 1 >= end
-            and comma > noun.i and doc[comma].text == ","
-            and doc[first].lower_ in RELATIVE_PRONOUNS
-        ):  # fmt: skip
-            return comma
-    return end
-
-
 def _subject_end(verb: Token, subject: Token) -> int:
     """Where a subject ends, with the subjects right after it that the parse split it into:
-    "said [study co][-author Odalys Ferrer]"; after its verb, without a relative clause
-    set off by a comma, which is the writer's ("said the mayor, who …")."""
+    "said [study co][-author Odalys Ferrer]"."""
     end = subject.right_edge.i + 1
     for child in verb.children:
         if child.i > subject.i and child.dep_ == "nsubj" and child.left_edge.i == end:
             end = child.right_edge.i + 1
-    if subject.i > verb.i:  # "insistió [el mandatario], quien además reveló …"
-        end = _before_relative_clause(subject, end)
     return end
 
 
-def _without_relative(subject: Token, end: int) -> int:
-    """Where a named subject ends without the relative clause the writer hung on it:
-    "[Odalys Ferrer, the mayor], whom the governor appointed, said …", "[El dirigente
-    Porfirio Anaya], que cumplió diez años en el cargo, dijo …". The clause is kept on a
-    description with no name, where it is what identifies the source: "two officials
-    who spoke on condition of anonymity"."""
-    doc = subject.doc
-    for token in doc[subject.i + 1 : end]:
-        if token.dep_ == "relcl" or (
-            token.dep_ == "acl"
-            and any(c.i < token.i and c.lower_ in RELATIVE_PRONOUNS for c in token.children)
-        ):
-            cut = token.left_edge.i
-            while cut > subject.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "punct"):
-                cut -= 1
-            named = any(t.pos_ == "PROPN" for t in doc[subject.left_edge.i : cut])
-            return cut if cut > subject.i and named else end
+def _before_relative(noun: Token, end: int, *, set_off: bool) -> int:
+    """Where a noun phrase ending at ``end`` stops without the relative clause the writer
+    hung on it. The clause goes when the phrase holds a name ("[Odalys Ferrer, the mayor],
+    whom the governor appointed, said …", "[El dirigente Porfirio Anaya], que cumplió …")
+    or, with ``set_off``, when a comma sets it off ("said [the mayor], who appointed X",
+    "por [el diputado Quiroga], quien aseguró …"). Otherwise it stays: it is what
+    identifies a description with no name ("two officials who spoke on condition of
+    anonymity")."""
+    doc = noun.doc
+    for token in doc[noun.i + 1 : end]:
+        if not _is_relative_clause(token):
+            continue
+        cut = token.left_edge.i
+        while cut > noun.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "punct"):
+            cut -= 1
+        if cut <= noun.i:
+            return end
+        named = any(t.pos_ == "PROPN" for t in doc[noun.left_edge.i : cut])
+        comma = any(t.text == "," for t in doc[cut : _words_start(token)])
+        return cut if named or (set_off and comma) else end
     return end
+
+
+def _is_relative_clause(token: Token) -> bool:
+    """A relative clause's verb: ``relcl``, or ``acl`` with a relative pronoun (Spanish)."""
+    return token.dep_ == "relcl" or (
+        token.dep_ == "acl"
+        and any(c.i < token.i and c.lower_ in RELATIVE_PRONOUNS for c in token.children)
+    )
 
 
 def _clause_above(verb: Token) -> Token:
@@ -411,7 +404,7 @@ def _last_subject(
             return doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
         for t in reversed(doc[sent.start : min(sent.end, verb.i)]):
             if t.head.i < verb.i and _is_subject_before(t, verb, plural, offset, quoted):
-                end = _before_relative_clause(t, _without_relative(t, t.right_edge.i + 1))
+                end = _before_relative(t, t.right_edge.i + 1, set_off=True)
                 return _trimmed(doc[t.left_edge.i : end])  # "el mandatario[, quien …]"
     return None
 
