@@ -319,17 +319,11 @@ class SpeakerFinder:
         return before[-1] if before else None
 
     def _pronoun(self, words: str, start: int, end: int) -> Speaker:
-        local = self._antecedent(start)
-        return Speaker(words, "person" if local is not None else "unknown", start, end, local)
-
-    def _antecedent(self, start: int) -> int | None:
-        """The person a pronoun or an unsaid subject at ``start`` stands for: the previous
-        speaker, else the last person named before it."""
         local = self.last.local if self.last and self.last.kind == "person" else None
         if local is None:
             persons = [m for m in self.mentions if m.end <= start and m.label == "PERSON"]
             local = persons[-1].local if persons else None
-        return local
+        return Speaker(words, "person" if local is not None else "unknown", start, end, local)
 
     def _named(
         self, words: str, start: int, end: int, inside: list[Mention], language: str
@@ -547,9 +541,8 @@ def _role_terms(language: str) -> dict[str, str]:
     for term in list(terms):  # "former president" in the English titles
         for marker in _list(language, "former_markers"):
             terms.pop(f"{marker} {term}", None)
-    return {
-        t: k for t, k in terms.items() if " " not in t or t.split()[0] not in ("el", "la", "the")
-    }
+    articles = _list(language, "definite_articles")  # "el presidente": "presidente" will do
+    return {t: k for t, k in terms.items() if t.split()[0] not in articles}
 
 
 #: Characters before a document speaker ("the statement said") searched for its author.
