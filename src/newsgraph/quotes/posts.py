@@ -61,7 +61,6 @@ def _labelled_lines(
         if not _is_speaker_label(text, who_start, who_end, finder.mentions, labels,
                                  repeated or kind == "direct", language):  # fmt: skip
             continue
-        language = _language_at(segments, start)
         speaker = finder.speaker(who_start, who_end, language)
         out.append(Quote(start, end, text[start:end], kind, speaker, ":", language))
     return out

@@ -549,6 +549,7 @@ def _role_terms(language: str) -> dict[str, str]:
 AUTHOR_CHARS = 400
 
 
+@cache  # read for every speaker: built once per language
 def document_phrase(language: str, *, whose: bool = False) -> str:
     """A pattern of a phrase naming a written text, in lower case: up to three words and a
     noun of ``document_nouns`` ("the statement", "the union's open letter"), with what may
