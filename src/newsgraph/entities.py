@@ -151,7 +151,7 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
     label = LABEL_MAP.get(ent.label_)
     if label is None:
         return None
-    trimmed = _without_edge_verbs(ent)
+    trimmed = _without_edge_words(ent)
     if trimmed is None:
         return None
     ent = trimmed
@@ -165,21 +165,21 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
     return start, end, refine_label(text[start:end], label)
 
 
-def _without_edge_verbs(ent: Span) -> Span | None:
-    """An entity span without the lowercase verbs the model ran into it at either end:
-    the Spanish model tags "aseguró Milei" and "Milei estimó" as names, and "remarcó"
-    alone as a person. ``None`` when nothing else is left."""
+def _without_edge_words(ent: Span) -> Span | None:
+    """An entity span without the lowercase words the model ran into it at either end: the
+    Spanish model tags "aseguró Milei" and "Milei estimó" as names, and "remarcó" alone as
+    a person. ``None`` when nothing else is left."""
     start, end = ent.start, ent.end
-    while start < end and _is_edge_verb(ent.doc[start]):
+    while start < end and _is_edge_word(ent.doc[start]):
         start += 1
-    while end > start and _is_edge_verb(ent.doc[end - 1]):
+    while end > start and _is_edge_word(ent.doc[end - 1]):
         end -= 1
     if start == end:
         return None
     return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
 
 
-def _is_edge_verb(token: Token) -> bool:
+def _is_edge_word(token: Token) -> bool:
     """A verb in lower case; in a sentence left untagged (see annotate), any lowercase word
     but the particles names hold (``lang/*/name_particles.txt``): "Quiroga habló"."""
     if not token.is_lower:
@@ -469,11 +469,8 @@ def _title_after(text: str, end: int) -> str | None:
     keys = [name_key(w) for w in words]
     if keys and keys[0] in list_keys("definite_articles"):
         words, keys = words[1:], keys[1:]
-    for title in _titles():
-        n = len(title)
-        if n <= len(keys) and tuple(keys[:n]) == title:
-            return " ".join(words[:n]).strip(",.;:")
-    return None
+    n = _title_length(keys, at_end=False)
+    return " ".join(words[:n]).strip(",.;:") if n else None
 
 
 #: Languages that write an adjective after a title: "el dirigente vecinal X".
@@ -493,13 +490,20 @@ def _title_before(text: str, start: int, language: str = "en") -> str | None:
         language in ADJECTIVE_AFTER_TITLE and bool(words) and words[-1].isalpha()
         and words[-1].islower()
     )  # fmt: skip
-    for skip in (0, adjective) if adjective else (0,):
-        head = keys[: len(keys) - skip]
-        for title in _titles():
-            n = len(title)
-            if n <= len(head) and tuple(head[-n:]) == title:
-                return " ".join(words[len(words) - skip - n :]).strip(",")
+    for skip in range(adjective + 1):
+        if n := _title_length(keys[: len(keys) - skip], at_end=True):
+            return " ".join(words[len(words) - skip - n :]).strip(",")
     return None
+
+
+def _title_length(keys: list[str], *, at_end: bool) -> int:
+    """How many words of a title ``keys`` (name keys of words) end with, or start with;
+    0 for none. The longest title wins."""
+    for title in _titles():
+        n = len(title)
+        if n <= len(keys) and tuple(keys[-n:] if at_end else keys[:n]) == title:
+            return n
+    return 0
 
 
 # -- nicknames and aliases ---------------------------------------------------------------
