@@ -365,3 +365,17 @@ def test_an_english_verb_after_a_title_is_not_part_of_a_role() -> None:
     text = "The attorney general said Odalys Ferrer would not be charged."
     _, entities = chain_mentions(text, spans(text, ("Odalys Ferrer", "PERSON")))
     assert entities[0].roles == ()
+
+
+def test_sentence_initial_descriptions_are_not_entities() -> None:
+    """The Spanish model tags "El mandatario estatal" and the like as names."""
+    result = analyze_text(
+        "La alcaldesa Rebeca Anaya Lugo visitó Tula el lunes. El mandatario estatal anunció "
+        "una obra. El jefe de Bomberos pidió calma. El senador de Monte Plata votó en contra. "
+        "El fiscal Torrez respondió. La institución policial negó los hechos.",
+        language="es",
+    )
+    names = {m.text for m in result.mentions}
+    assert not names & {"El mandatario estatal", "El jefe de Bomberos", "La institución policial"}
+    assert not any("Monte Plata" in e.name for e in result.entities if e.label != "GPE")
+    assert {e.name for e in result.entities} >= {"Rebeca Anaya Lugo", "Torrez"}

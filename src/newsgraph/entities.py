@@ -162,7 +162,27 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
         start, end = _trim(text, start, _without_trailing_numbers(text, start, end))
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
+    if _is_description(text[start:end], seg.segment.language):
+        return None
     return start, end, refine_label(text[start:end], label)
+
+
+def _is_description(text: str, language: str) -> bool:
+    """A determiner and a common noun, with no name after the titles among its words: the
+    Spanish model tags sentence-initial noun phrases as names ("El mandatario", "La
+    decisión judicial", "El senador de Monte Plata"), but not "El fiscal Torrez"."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in _determiners(language):
+        return False
+    if not words[1][:1].islower():
+        return False
+    rest, _ = _strip_titles_of(tuple(words[1:]))
+    return not rest[0][:1].isupper()
+
+
+@cache
+def _determiners(language: str) -> frozenset[str]:
+    return lang.words(language, "definite_articles") | lang.words(language, "subject_determiners")
 
 
 def _without_edge_words(ent: Span) -> Span | None:
