@@ -260,3 +260,16 @@ def test_a_title_with_an_adjective_is_a_role_a_description_resolves_to() -> None
     (q,) = result.quotes
     assert q.speaker.local is not None
     assert result.entities[q.speaker.local].name == "Porfirio Anaya"
+
+
+def test_an_institution_no_name_stands_for_still_speaks_as_an_organisation() -> None:
+    qs = quotes(
+        "Rebeca Anaya Lugo denunció el robo el lunes. La institución policial negó que "
+        "hubiera agentes en la zona."
+    )
+    speaker = only(qs, "hubiera agentes").speaker
+    assert (speaker.text, speaker.kind, speaker.local) == (
+        "La institución policial",
+        "organization",
+        None,
+    )

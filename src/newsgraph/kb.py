@@ -103,6 +103,7 @@ class KnowledgeBase:
             db_path=None if self.path == ":memory:" else self.path,
         )
         batch: list[DocResult] = []
+        written: list[str] = []
         for item in stream:
             report.read += 1
             if isinstance(item, Failure):
@@ -114,18 +115,20 @@ class KnowledgeBase:
             else:
                 batch.append(item)
             if len(batch) >= WRITE_BATCH:
-                self._write(batch, report)
+                self._write(batch, report, written)
                 batch = []
             if on_progress:
                 on_progress(report)
         if batch:
-            self._write(batch, report)
+            self._write(batch, report, written)
+        self.store.link_described_speakers(written)
         return report
 
-    def _write(self, batch: list[DocResult], report: IngestReport) -> None:
-        written = self.store.write_batch(batch)
-        report.new += written.new
-        report.duplicates += written.duplicates
+    def _write(self, batch: list[DocResult], report: IngestReport, written: list[str]) -> None:
+        stored = self.store.write_batch(batch)
+        report.new += stored.new
+        report.duplicates += stored.duplicates
+        written.extend(stored.documents)
 
     # -- queries -------------------------------------------------------------------------
 

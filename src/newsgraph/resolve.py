@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Protocol, cast
@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import lang
 from .entities import NICK_QUOTES, gpe_names, name_key, refine_label, surface_name
+from .quotes.speakers import role_parts
 from .records import DocResult, Label, LocalEntity
 
 #: Labels that may name the same thing (the models confuse countries and regions).
@@ -395,6 +396,32 @@ def _is_full_name(name: str) -> bool:
 
 def _accents(name: str) -> int:
     return sum(1 for ch in name if ord(ch) > 127 and ch.isalpha())
+
+
+def described_holder(
+    words: str, language: str, candidates: Mapping[str, Iterable[str]]
+) -> str | None:
+    """Who a speaker described by a role is ("El mandatario", in an article that names
+    Abinader but never calls him president): the one person among ``candidates`` (id →
+    the roles the corpus knows them by) known in that role or an equivalent one. The
+    words that qualify the role ("del PRO", "salvadoreño") must be in the known role
+    too. ``None`` when the words name no role, or no one or several hold it."""
+    wanted = role_parts(words, language)
+    if wanted is None:
+        return None
+    holders = [c for c, roles in candidates.items() if _known_in(roles, wanted, language)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _known_in(
+    roles: Iterable[str], wanted: tuple[tuple[bool, str], frozenset[str]], language: str
+) -> bool:
+    key, qualifiers = wanted
+    for role in roles:
+        parts = role_parts(role, language)
+        if parts is not None and parts[0] == key and qualifiers <= set(role.lower().split()):
+            return True
+    return False
 
 
 def resolve_results(results: Sequence[DocResult]) -> list[list[str]]:

@@ -21,17 +21,21 @@ from typing import Any, cast
 
 from .errors import StoreError
 from .records import DocResult, Label, Quote
-from .resolve import CorpusEntity, Resolver
+from .resolve import CorpusEntity, Resolver, described_holder
 
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
+
+#: Documents per query when quotes are linked after an ingest (SQLite's parameter limit).
+LINK_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
 class BatchReport:
     new: int
     duplicates: int
+    documents: tuple[str, ...] = ()  # ids of the new ones
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -99,6 +103,7 @@ class Store:
     def write_batch(self, results: Sequence[DocResult]) -> BatchReport:
         """Store a batch of analyzed articles and resolve their entities, atomically."""
         new = duplicates = 0
+        written: list[str] = []
         resolver = Resolver(SqliteIndex(self.db))
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -107,12 +112,61 @@ class Store:
                     duplicates += 1
                     continue
                 self._insert(result, resolver.assign(result))
+                written.append(result.article.id)
                 new += 1
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return BatchReport(new, duplicates)
+        return BatchReport(new, duplicates, tuple(written))
+
+    def link_described_speakers(self, documents: Sequence[str]) -> int:
+        """Give the quotes of ``documents`` whose speaker is a role description nobody in
+        the article holds ("El mandatario") the one person of the article the corpus
+        knows in that role (:func:`described_holder`). Run once the documents and those
+        read with them are stored, so that the order of reading does not matter. Returns
+        how many quotes it linked."""
+        linked = 0
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for start in range(0, len(documents), LINK_CHUNK):
+                linked += self._link_described(documents[start : start + LINK_CHUNK])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return linked
+
+    def _link_described(self, documents: Sequence[str]) -> int:
+        marks = ",".join("?" * len(documents))
+        quotes = self.rows(
+            "SELECT id, doc, speaker_text, language FROM quotes"
+            f" WHERE doc IN ({marks}) AND speaker_local IS NULL AND speaker_kind = 'unknown'"
+            " AND speaker_text IS NOT NULL",
+            documents,
+        )
+        if not quotes:
+            return 0
+        people: dict[str, dict[str, list[str]]] = {}
+        for row in self.rows(
+            "SELECT l.doc, l.id, l.entity, r.role FROM local_entities l"
+            " JOIN entity_roles r ON r.entity = l.entity"
+            f" WHERE l.doc IN ({marks}) AND l.label = 'PERSON'",
+            documents,
+        ):
+            people.setdefault(row["doc"], {}).setdefault(row["id"], []).append(row["role"])
+        linked = 0
+        for q in quotes:
+            holder = described_holder(q["speaker_text"], q["language"], people.get(q["doc"], {}))
+            if holder is None:
+                continue
+            self.db.execute(
+                "UPDATE quotes SET speaker_kind = 'person', speaker_local = ?, speaker_entity ="
+                " (SELECT entity FROM local_entities WHERE id = ?) WHERE id = ?",
+                (holder, holder, q["id"]),
+            )
+            linked += 1
+        return linked
 
     def _insert(self, result: DocResult, entity_ids: list[str]) -> None:
         a = result.article

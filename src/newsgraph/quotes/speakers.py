@@ -29,6 +29,7 @@ from .common import (
     _list,
     _looks_like_a_name,
     _paragraph_bounds,
+    _stop_words,
     _strip_article,
     _words_start,
     name_low,
@@ -251,8 +252,8 @@ class SpeakerFinder:
             return Speaker(words, "person", start, end)
         if _stands_for_an_organization(low, language):
             local = self._organization(start)
-            if local is not None:
-                return Speaker(words, "organization", start, end, local)
+            if local is not None or low not in _list(language, "organization_pronouns"):
+                return Speaker(words, "organization", start, end, local)  # or "la fiscalía"
         return self._description(words, start, end, language)
 
     def _organization(self, start: int) -> int | None:
@@ -510,6 +511,14 @@ def role_key(phrase: str, language: str) -> tuple[bool, str] | None:
     """What role a phrase names, for comparing roles: (past, role), where equivalent roles
     share one key ("presidenta", "la mandataria", "el jefe de Estado") and a "former" or
     "ex" role is a past one ("el expresidente"). ``None``: the phrase names no role."""
+    parts = role_parts(phrase, language)
+    return parts[0] if parts else None
+
+
+def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[str]] | None:
+    """:func:`role_key` and the words that qualify the role: "del PRO" in "el presidente
+    del PRO", "salvadoreño" in "el presidente salvadoreño" (lower case, without function
+    words)."""
     terms = _role_terms(language)
     former_markers = _list(language, "former_markers")
     past, words = False, list[str]()
@@ -525,7 +534,10 @@ def role_key(phrase: str, language: str) -> tuple[bool, str] | None:
         for i in range(len(words) - n + 1):
             found = " ".join(words[i : i + n])
             if found in terms:
-                return past, terms[found]
+                rest = words[:i] + words[i + n :]
+                ignored = _stop_words(language) | _list(language, "subject_determiners")
+                qualifiers = frozenset(w for w in rest if w.isalpha() and w not in ignored)
+                return (past, terms[found]), qualifiers
     return None
 
 
