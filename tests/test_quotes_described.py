@@ -59,3 +59,12 @@ def test_a_qualified_role_needs_the_same_qualifier_in_the_known_role(tmp_path: P
 def test_a_role_two_people_of_the_article_hold_names_no_one(tmp_path: Path) -> None:
     row = quote(ingest(tmp_path, KNOWN, TWO_HOLDERS), "durará diez años")
     assert (row["speaker_kind"], row["name"]) == ("unknown", None)
+
+
+def test_reading_the_articles_again_links_what_a_first_partial_ingest_could_not(
+    tmp_path: Path,
+) -> None:
+    first = quote(ingest(tmp_path, NAMED), "abrirá los domingos")
+    assert first["name"] is None  # nobody is known as mayor yet
+    again = quote(ingest(tmp_path, NAMED, KNOWN), "abrirá los domingos")
+    assert again["name"] == "Odalys Ferrer Quintana"

@@ -103,7 +103,8 @@ class KnowledgeBase:
             db_path=None if self.path == ":memory:" else self.path,
         )
         batch: list[DocResult] = []
-        written: list[str] = []
+        written: list[str] = []  # ids of new articles
+        stored: list[str] = []  # content hashes of articles already stored
         for item in stream:
             report.read += 1
             if isinstance(item, Failure):
@@ -112,6 +113,7 @@ class KnowledgeBase:
                     on_failure(item)
             elif isinstance(item, str):
                 report.duplicates += 1
+                stored.append(item)
             else:
                 batch.append(item)
             if len(batch) >= WRITE_BATCH:
@@ -121,7 +123,9 @@ class KnowledgeBase:
                 on_progress(report)
         if batch:
             self._write(batch, report, written)
-        self.store.link_described_speakers(written)
+        # Also the articles stored before, so that an interrupted ingest, run again, ends
+        # as if it had run once.
+        self.store.link_described_speakers([*written, *self.store.documents_with(stored)])
         return report
 
     def _write(self, batch: list[DocResult], report: IngestReport, written: list[str]) -> None:

@@ -120,6 +120,16 @@ class Store:
             raise
         return BatchReport(new, duplicates, tuple(written))
 
+    def documents_with(self, content_hashes: Sequence[str]) -> list[str]:
+        """Ids of the stored documents with these content hashes."""
+        ids: list[str] = []
+        for start in range(0, len(content_hashes), LINK_CHUNK):
+            chunk = content_hashes[start : start + LINK_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id FROM documents WHERE content_hash IN ({marks})"
+            ids.extend(r[0] for r in self.db.execute(sql, tuple(chunk)))
+        return ids
+
     def link_described_speakers(self, documents: Sequence[str]) -> int:
         """Give the quotes of ``documents`` whose speaker is a role description nobody in
         the article holds ("El mandatario") the one person of the article the corpus
