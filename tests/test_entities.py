@@ -297,6 +297,9 @@ def test_time_zones_and_page_labels_are_not_entities() -> None:
         ("Ministerio de Aguas Nuevas", "PERSON", "ORG"),
         ("Caso Tarrow", "PERSON", "MISC"),
         ("Palacio de Gobierno", "LOC", "LOC"),
+        ("La Policía Municipal de Valle Alto", "LOC", "ORG"),
+        ("La Fundación Anaya Lugo", "LOC", "ORG"),
+        ("La Esperanza del Valle", "LOC", "LOC"),
         ("Rebeca Anaya Lugo", "PERSON", "PERSON"),
     ],
 )

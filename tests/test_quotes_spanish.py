@@ -273,3 +273,11 @@ def test_an_institution_no_name_stands_for_still_speaks_as_an_organisation() -> 
         "organization",
         None,
     )
+
+
+def test_an_institution_the_model_calls_a_place_speaks_as_an_organisation() -> None:
+    qs = quotes(
+        "La Policía Municipal de Valle Alto negó los hechos. "
+        "La Fundación Anaya Lugo dijo que donará libros."
+    )
+    assert only(qs, "donará libros").speaker.kind == "organization"

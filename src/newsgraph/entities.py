@@ -235,7 +235,7 @@ def refine_label(name: str, label: Label) -> Label:
     if label in ("LOC", "MISC") and name_key(name) in gpe_names():
         return "GPE"
     words = LEADING_ARTICLE.sub("", name, count=1).split()
-    if words[:1] == ["El"]:  # "El Gobierno": a capitalised article before a common noun
+    if words and words[0].lower() in _articles():  # "El Gobierno", "La Policía Nacional"
         words = words[1:]
     head = _head_labels().get(words[0]) if words else None
     if head and label in ("PERSON", "LOC", "MISC"):
@@ -419,6 +419,11 @@ def gpe_names() -> frozenset[str]:
 def _known_labels() -> dict[str, Label]:
     """Name key → label, for the names in ``lang/*/known_labels.txt``."""
     return {name_key(name): label for name, label in _labelled_list("known_labels")}
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return frozenset().union(*(lang.words(code, "definite_articles") for code in LIST_LANGUAGES))
 
 
 @cache
