@@ -739,7 +739,7 @@ def test_according_to_inside_the_quote_is_not_its_speaker() -> None:
         "The palace issued the following statement: “Even though she gave up her title "
         "according to royal laws, she remains a member of the family and its traditions.”"
     )
-    assert only(qs, "royal laws").speaker.text is None
+    assert only(qs, "royal laws").speaker.text == "The palace"  # the clause before the colon
 
 
 def test_spanish_segun_inside_the_quote_is_not_its_speaker() -> None:
@@ -748,7 +748,7 @@ def test_spanish_segun_inside_the_quote_is_not_its_speaker() -> None:
         "reales, sigue siendo miembro de la familia y de sus tradiciones».",
         "es",
     )
-    assert only(qs, "leyes reales").speaker.text is None
+    assert only(qs, "leyes reales").speaker.text == "El palacio"
 
 
 def test_verb_two_sentences_after_the_quote_is_no_attribution() -> None:
@@ -845,3 +845,17 @@ def test_a_speaker_after_its_verb_leaves_out_a_relative_clause_naming_someone_el
         "“We will rebuild the school,” said the mayor, who appointed Ruperto Salas last year."
     )
     assert q.speaker.text == "the mayor" and q.speaker.local is None
+
+
+def test_the_subject_of_a_clause_ending_in_a_colon_speaks_the_quote_after_it() -> None:
+    result, qs = quotes(
+        "The council met on Monday. Odalys Ferrer was blunt: “The bridge will not open "
+        "this year, and nobody will pay for it.”"
+    )
+    assert speaker_name(result, only(qs, "bridge will not open")) == "Odalys Ferrer"
+    result, qs = quotes(
+        "Rebeca Anaya Lugo fue tajante con los vecinos: «No hay dinero para las obras del "
+        "puerto este año».",
+        "es",
+    )
+    assert speaker_name(result, only(qs, "No hay dinero")) == "Rebeca Anaya Lugo"

@@ -35,6 +35,7 @@ from .speakers import (
     SpeakerFinder,
     _attribution,
     _implied_attribution,
+    _is_parsed,
     _speaker_span,
     document_phrase,
     role_key,
@@ -157,6 +158,8 @@ def _direct_quote(
         verb = _bare_intro_verb(text, seg, start, language)
         if verb is not None:
             attribution = _implied_attribution(seg, verb, finder, quoted)
+    if attribution is None or attribution.speaker.text is None:  # "X fue tajante: “…”"
+        attribution = _colon_clause_attribution(text, seg, start, finder, quoted) or attribution
     if attribution is None and len(words) < MIN_WORDS_WITHOUT_CUE:
         return None
     speaker = attribution.speaker if attribution else Speaker(None, "unknown")
@@ -214,6 +217,42 @@ def _bare_intro_verb(text: str, seg: AnnotatedSegment, start: int, language: str
     at = left + found.start("verb") - seg.offset
     span = seg.doc.char_span(at, at + len(found["verb"]), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _colon_clause_attribution(
+    text: str, seg: AnnotatedSegment, start: int, finder: SpeakerFinder,
+    quoted: list[tuple[int, int]],
+) -> Attribution | None:  # fmt: skip
+    """The subject of the clause that hands over to a quote with a colon, whatever its verb
+    ("Ibarra was blunt: “…”", "Ferrer se refirió al puerto: “…”"); in a language that
+    leaves subjects unsaid, the one its verb continues ("Luego criticó el plan: “…”").
+    Where the sentence was not parsed, a person or organisation's name opening it."""
+    left, before = _words_before(text, start)
+    if not before.endswith(":"):
+        return None
+    colon = left + len(before) - 1
+    sent = _sentence_at(seg.doc, colon - seg.offset)
+    if sent is None:
+        return None
+    if _is_parsed(sent):
+        root = sent.root
+        if root.idx + seg.offset >= colon or _inside(root.idx + seg.offset, quoted):
+            return None
+        subject = _speaker_span(root)
+        if subject is None:  # the verb of "fue tajante" is its copula
+            verb = next((c for c in root.children if c.dep_ == "cop"), root)
+            attribution = _implied_attribution(seg, verb, finder, quoted)
+            return attribution if attribution.speaker.text is not None else None
+        if subject.start_char + seg.offset >= colon:
+            return None
+        return Attribution(_attribution(seg, subject, root, finder).speaker, None)
+    opening = next((m for m in finder.mentions if m.label in ("PERSON", "ORG")
+                    and sent.start_char + seg.offset <= m.start < colon), None)  # fmt: skip
+    if opening is None or text[sent.start_char + seg.offset : opening.start].strip("“\"'‘«„ "):
+        return None
+    speaker = finder.speaker(opening.start, opening.end, seg.segment.language)
+    finder.last = speaker
+    return Attribution(speaker, None)
 
 
 def _intro_attribution(
