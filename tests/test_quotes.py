@@ -859,3 +859,21 @@ def test_the_subject_of_a_clause_ending_in_a_colon_speaks_the_quote_after_it() -
         "es",
     )
     assert speaker_name(result, only(qs, "No hay dinero")) == "Rebeca Anaya Lugo"
+
+
+def test_an_unnamed_institution_speaks_as_an_organisation_of_its_own() -> None:
+    _, qs = quotes(
+        "Ferrobuild Ltd cut 300 jobs on Monday. The government said that the cuts were regrettable."
+    )
+    speaker = only(qs, "regrettable").speaker
+    assert (speaker.text, speaker.kind, speaker.local) == ("The government", "organization", None)
+
+
+def test_unnamed_experts_and_critics_are_anonymous_sources_but_a_titled_name_is_not() -> None:
+    _, qs = quotes(
+        "Some economists said that the rates would rise. Critics of the plan warned that "
+        "the port would close. The Valley Observer reported that the port would stay open."
+    )
+    assert only(qs, "rates would rise").speaker.kind == "anonymous"
+    assert only(qs, "port would close").speaker.kind == "anonymous"
+    assert only(qs, "stay open").speaker.kind != "anonymous"

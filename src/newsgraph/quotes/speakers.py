@@ -246,7 +246,7 @@ class SpeakerFinder:
             return self._named(words, start, end, inside, language)
         if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
             return Speaker(words, "media", start, end)
-        if set(re.findall(r"\w+", low)) & _list(language, "anonymous"):
+        if _is_unnamed(words, language):
             return Speaker(words, "anonymous", start, end)
         if _looks_like_a_name(words):  # a person the model did not tag
             return Speaker(words, "person", start, end)
@@ -254,6 +254,8 @@ class SpeakerFinder:
             local = self._organization(start)
             if local is not None or low not in _list(language, "organization_pronouns"):
                 return Speaker(words, "organization", start, end, local)  # or "la fiscalía"
+        if _headed_by(low, language, "institution_nouns"):  # "the government", unnamed
+            return Speaker(words, "organization", start, end)
         return self._description(words, start, end, language)
 
     def _organization(self, start: int) -> int | None:
@@ -500,10 +502,25 @@ def _stands_for_an_organization(low: str, language: str) -> bool:
     US bank", "la empresa", "la empresa estatal" (``lang/*/organization_nouns.txt``)."""
     if low in _list(language, "organization_pronouns"):
         return True
+    return _headed_by(low, language, "organization_nouns")
+
+
+def _is_unnamed(words: str, language: str) -> bool:
+    """Whether a speaker's words mark an unnamed source ("two officials", "critics of the
+    plan", ``lang/*/anonymous.txt``), written in lower case but for the first word: "The
+    Observer" is a newspaper."""
+    found = re.findall(r"\w+", words)
+    marked = {w.lower() for n, w in enumerate(found) if n == 0 or w.islower()}
+    return bool(marked & _list(language, "anonymous"))
+
+
+def _headed_by(low: str, language: str, nouns_list: str) -> bool:
+    """Whether a definite description of up to four words has a noun of ``nouns_list``
+    last or right after its article ("the US bank", "la empresa estatal")."""
     words = low.split()
     if not 2 <= len(words) <= 4 or words[0] not in _list(language, "definite_articles"):
         return False
-    nouns = _list(language, "organization_nouns")
+    nouns = _list(language, nouns_list)
     return words[-1] in nouns or words[1] in nouns
 
 
