@@ -260,3 +260,14 @@ def test_a_title_with_an_adjective_is_a_role_a_description_resolves_to() -> None
     (q,) = result.quotes
     assert q.speaker.local is not None
     assert result.entities[q.speaker.local].name == "Porfirio Anaya"
+
+
+def test_a_place_dateline_with_a_full_stop_and_dash_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Tepalcingo.- En conferencia de prensa, el secretario de Obras, Ruperto Salas Ibarra, "
+        "dijo que el puente abrirá en mayo.\n\n"
+        "Villa Azul, Valdivia (apro).- La diputada Eulalia Montoya dijo que votará en contra."
+    )
+    qs = quotes(text)
+    assert only(qs, "puente").speaker.text == "el secretario de Obras, Ruperto Salas Ibarra"
+    assert only(qs, "votará").speaker.text == "La diputada Eulalia Montoya"
