@@ -271,3 +271,28 @@ def test_a_place_dateline_with_a_full_stop_and_dash_is_no_part_of_the_speaker() 
     qs = quotes(text)
     assert only(qs, "puente").speaker.text == "el secretario de Obras, Ruperto Salas Ibarra"
     assert only(qs, "votará").speaker.text == "La diputada Eulalia Montoya"
+
+
+def test_numbered_list_item_label_speaks_the_quotation_after_it() -> None:
+    text = (
+        "Estas son las profecías sobre el eclipse:\n\n"
+        '1.- Odalys Ferrer Quintana: "El lunes la tierra pasará a una quinta dimensión y no '
+        'habrá electricidad".\n\n'
+        ' *NUMBER*.- Teodoro Quiroga Luna: "Durante tres días el sol desaparecerá del cielo y '
+        'la niebla cubrirá la tierra".'
+    )
+    qs = quotes(text)
+    first, second = only(qs, "quinta dimensión"), only(qs, "niebla")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker.text == "Odalys Ferrer Quintana" and first.speaker.kind == "person"
+    assert second.speaker.text == "Teodoro Quiroga Luna" and second.speaker.kind == "person"
+
+
+def test_numbered_list_item_that_is_no_quotation_is_no_quote() -> None:
+    text = (
+        "Las herramientas del plan, según el informe, fueron tres:\n\n"
+        "1) Ramiro Tello: es la red de ordenadores creada para espiar a los votantes del valle."
+        "\n\n2.- Tercera fase: la implementación del nuevo orden con el cambio de las "
+        "relaciones entre países."
+    )
+    assert [q.text for q in quotes(text) if q.cue == ":"] == []
