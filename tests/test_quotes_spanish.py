@@ -296,3 +296,17 @@ def test_numbered_list_item_that_is_no_quotation_is_no_quote() -> None:
         "relaciones entre países."
     )
     assert [q.text for q in quotes(text) if q.cue == ":"] == []
+
+
+def test_headline_label_of_an_organisation_the_article_names_is_its_speaker() -> None:
+    text = (
+        "Seabos: el bosque de Tepalcingo será manejado con un esquema sustentable\n\n"
+        "Economía: el peso cae frente al dólar por tercera semana\n\n"
+        "Una petición dirigida a la Secretaría de Aguas y Bosques (Seabos) pide frenar el "
+        "programa."
+    )
+    qs = [q for q in quotes(text) if q.cue == ":"]
+    assert [(q.text, q.speaker.text, q.speaker.kind) for q in qs] == [
+        ("el bosque de Tepalcingo será manejado con un esquema sustentable", "Seabos",
+         "organization")
+    ]  # fmt: skip
