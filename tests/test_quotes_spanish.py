@@ -310,3 +310,11 @@ def test_headline_label_of_an_organisation_the_article_names_is_its_speaker() ->
         ("el bosque de Tepalcingo será manejado con un esquema sustentable", "Seabos",
          "organization")
     ]  # fmt: skip
+
+
+def test_newspaper_section_before_a_headline_is_no_speaker() -> None:
+    text = (
+        "Deportes: el club Ferrolux gana la liga del valle por tercera vez\n\n"
+        "El club Ferrolux celebró en Tepalcingo con su afición."
+    )
+    assert [q.speaker.text for q in quotes(text) if q.cue == ":"] == []
