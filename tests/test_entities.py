@@ -97,6 +97,17 @@ def test_acronym_introduction_links_the_acronym() -> None:
     assert entities[0].name == "Comisión Estatal de Aguas Nuevas"
 
 
+def test_acronym_of_syllables_links_the_acronym_and_takes_the_organisations_label() -> None:
+    text = (
+        "Seabos: el bosque será manejado con un esquema sustentable. Una petición a la "
+        "Secretaría de Aguas y Bosques (Seabos) pide frenar el programa. Seabos lo negó."
+    )
+    raw = spans(text, ("Secretaría de Aguas y Bosques", "ORG"), ("Seabos", "LOC"))
+    mentions, entities = chain_mentions(text, raw, "es")
+    assert len(entities) == 1 and entities[0].label == "ORG"
+    assert all(m.label == "ORG" for m in mentions)
+
+
 def test_model_label_error_is_repaired_through_the_chain() -> None:
     text = "Marisol Zamudio Ocampo won. Zamudio Ocampo thanked voters. Zamudio smiled."
     raw = [(0, 22, "PERSON"), *spans(text[22:], ("Zamudio Ocampo", "ORG"), ("Zamudio", "ORG"))]

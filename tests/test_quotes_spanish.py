@@ -281,3 +281,61 @@ def test_an_institution_the_model_calls_a_place_speaks_as_an_organisation() -> N
         "La Fundación Anaya Lugo dijo que donará libros."
     )
     assert only(qs, "donará libros").speaker.kind == "organization"
+
+
+def test_a_place_dateline_with_a_full_stop_and_dash_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Tepalcingo.- En conferencia de prensa, el secretario de Obras, Ruperto Salas Ibarra, "
+        "dijo que el puente abrirá en mayo.\n\n"
+        "Villa Azul, Valdivia (apro).- La diputada Eulalia Montoya dijo que votará en contra."
+    )
+    qs = quotes(text)
+    assert only(qs, "puente").speaker.text == "el secretario de Obras, Ruperto Salas Ibarra"
+    assert only(qs, "votará").speaker.text == "La diputada Eulalia Montoya"
+
+
+def test_numbered_list_item_label_speaks_the_quotation_after_it() -> None:
+    text = (
+        "Estas son las profecías sobre el eclipse:\n\n"
+        '1.- Odalys Ferrer Quintana: "El lunes la tierra pasará a una quinta dimensión y no '
+        'habrá electricidad".\n\n'
+        ' *NUMBER*.- Teodoro Quiroga Luna: "Durante tres días el sol desaparecerá del cielo y '
+        'la niebla cubrirá la tierra".'
+    )
+    qs = quotes(text)
+    first, second = only(qs, "quinta dimensión"), only(qs, "niebla")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker.text == "Odalys Ferrer Quintana" and first.speaker.kind == "person"
+    assert second.speaker.text == "Teodoro Quiroga Luna" and second.speaker.kind == "person"
+
+
+def test_numbered_list_item_that_is_no_quotation_is_no_quote() -> None:
+    text = (
+        "Las herramientas del plan, según el informe, fueron tres:\n\n"
+        "1) Ramiro Tello: es la red de ordenadores creada para espiar a los votantes del valle."
+        "\n\n2.- Tercera fase: la implementación del nuevo orden con el cambio de las "
+        "relaciones entre países."
+    )
+    assert [q.text for q in quotes(text) if q.cue == ":"] == []
+
+
+def test_headline_label_of_an_organisation_the_article_names_is_its_speaker() -> None:
+    text = (
+        "Seabos: el bosque de Tepalcingo será manejado con un esquema sustentable\n\n"
+        "Economía: el peso cae frente al dólar por tercera semana\n\n"
+        "Una petición dirigida a la Secretaría de Aguas y Bosques (Seabos) pide frenar el "
+        "programa."
+    )
+    qs = [q for q in quotes(text) if q.cue == ":"]
+    assert [(q.text, q.speaker.text, q.speaker.kind) for q in qs] == [
+        ("el bosque de Tepalcingo será manejado con un esquema sustentable", "Seabos",
+         "organization")
+    ]  # fmt: skip
+
+
+def test_newspaper_section_before_a_headline_is_no_speaker() -> None:
+    text = (
+        "Deportes: el club Ferrolux gana la liga del valle por tercera vez\n\n"
+        "El club Ferrolux celebró en Tepalcingo con su afición."
+    )
+    assert [q.speaker.text for q in quotes(text) if q.cue == ":"] == []

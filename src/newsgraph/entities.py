@@ -561,7 +561,7 @@ def _following_aliases(text: str, start: int, end: int) -> set[str]:
     after = text[end : end + 120]
     aliases: set[str] = set()
     acronym = re.match(r"\s*\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ.&-]{1,12})\)", after)
-    if acronym and sum(ch.isupper() for ch in acronym.group(1)) >= 2:
+    if acronym and _is_acronym_of(acronym.group(1), text[start:end]):
         aliases.add(acronym.group(1))
     quoted = re.match(rf"\s*(,?)\s*{_QUOTED}", after)
     if quoted and _is_quoted_alias(text, start, quoted, comma=bool(quoted.group(1))):
@@ -575,6 +575,28 @@ def _following_aliases(text: str, start: int, end: int) -> set[str]:
     if cue:
         aliases.update(_alternatives(cue.group(1)))
     return aliases
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """Whether a short form in parentheses after a name is its acronym: two capitals or
+    more ("PGR", "PEMEX"), or a word whose letters begin the name's capitalised words in
+    their order, as Spanish acronyms of syllables are written ("Semarnat" for "Secretaría
+    de Medio Ambiente y Recursos Naturales", "Pemex" for "Petróleos Mexicanos")."""
+    if sum(ch.isupper() for ch in short) >= 2:
+        return True
+    words = [name_key(w) for w in name.split() if w[:1].isupper()]
+    return len(words) >= 2 and _begins_words(name_key(short), words)
+
+
+def _begins_words(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are a beginning of each of ``words`` in turn, every word used."""
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    return any(
+        letters[:n] == first[:n] and _begins_words(letters[n:], rest)
+        for n in range(1, min(len(first), len(letters)) + 1)
+    )
 
 
 def _is_quoted_alias(text: str, start: int, quoted: re.Match[str], *, comma: bool) -> bool:
@@ -635,6 +657,7 @@ def chain_mentions(
         owner = by_alias[name_key(alias)]
         mentions.append(RawMention(start, end, owner.label, tuple(name_key(alias).split())))
     mentions.sort(key=lambda m: m.start)
+    _repair_organization_labels(mentions, by_alias)
     _repair_person_labels(mentions)
     chains = _build_chains(text, mentions, aliases)
     return _records(text, chains)
@@ -666,6 +689,18 @@ def _repair_person_labels(mentions: list[RawMention]) -> None:
             m.label = "PERSON"
         elif m.label in MISTYPED_PERSON_LABELS and len(m.tokens) == 1 and m.tokens[0] in named:
             m.label = "PERSON"  # "Abinader", a place here, a person after "el presidente"
+
+
+def _repair_organization_labels(
+    mentions: list[RawMention], by_alias: dict[str, RawMention]
+) -> None:
+    """A short name the article gives an organisation ("Secretaría de Medio Ambiente
+    (Semarnat)") is the organisation wherever it stands, whatever the model called it
+    there: a place, a thing ("Semarnat: …")."""
+    for m in mentions:
+        owner = by_alias.get(" ".join(m.tokens))
+        if owner is not None and owner.label == "ORG" and m.label in ("LOC", "MISC"):
+            m.label = "ORG"
 
 
 def _named_as_person(

@@ -9,7 +9,7 @@ from functools import cache
 
 from ..annotate import AnnotatedSegment
 from ..records import Mention, Quote, QuoteKind, Speaker
-from .common import MAX_LABEL_WORDS, _list, _trim_content
+from .common import MAX_LABEL_WORDS, OPENERS, _list, _trim_content
 from .direct import find_direct
 from .speakers import SpeakerFinder
 
@@ -34,13 +34,24 @@ def _social_posts(
     return out
 
 
-_LABELLED = re.compile(r"(?m)^(?P<source>[^\n:]{2,60}?):[ \t]+(?P<content>\S[^\n]*?)\s*$")
+#: The number of a numbered list's item: "1.- ", "2. ", "3) ", "4 - ", or a placeholder that
+#: some corpora put for every number ("*NUMBER*.- ").
+_ITEM_NUMBER = r"[ \t]*(?:\d{1,3}|\*[A-Z]+\*)[ \t]*(?:\.[-–—]?|\)|[-–—])[ \t]+"
+
+
+_LABELLED = re.compile(
+    rf"(?m)^(?P<item>{_ITEM_NUMBER})?(?P<source>[^\n:]{{2,60}}?):[ \t]+(?P<content>\S[^\n]*?)\s*$"
+)
 
 
 def _labelled_lines(
     text: str, finder: SpeakerFinder, segments: Sequence[AnnotatedSegment]
 ) -> list[Quote]:
-    """ "Graham: Trump Is Destroying the Party" — a headline or transcript line's speaker."""
+    """ "Graham: Trump Is Destroying the Party" — a headline or transcript line's speaker.
+
+    An item of a numbered list ("1.- Ferrer: “…”") is a labelled line after its number
+    when what follows its label opens with a quotation mark: a list's items otherwise name
+    a topic, a step or a term before their colon ("3) Tercera fase: …")."""
     out = []
     found = list(_LABELLED.finditer(text))
     labels = [m.span("source") for m in found]
@@ -50,6 +61,8 @@ def _labelled_lines(
         source = m.group("source")
         if len(text[start:end].split()) < 3:
             continue
+        if m.group("item") and text[start] not in OPENERS:
+            continue  # a list of topics, steps or definitions: "3) Tercera fase: …"
         language = _language_at(segments, m.start("source"))
         who_start, who_end = _speaker_of_label(text, m.start("source"), m.end("source"), language)
         if len(text[who_start:who_end].split()) > MAX_LABEL_WORDS:

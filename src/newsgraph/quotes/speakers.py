@@ -727,10 +727,13 @@ def _agent_named(text: str, start: int, end: int, language: str) -> tuple[int, i
 
 
 #: A wire dateline opening a paragraph: "WASHINGTON (AP) — ", "Mexico City (AFP) – ",
-#: "PHILADELPHIA, July 29 (UPI) — ", "ST. LOUIS — ": a place, never a speaker.
+#: "PHILADELPHIA, July 29 (UPI) — ", "ST. LOUIS — ", and the Spanish press's full stop and
+#: dash after a place in any case: "México.- ", "Ciudad de México.- ", "TOLUCA, Edomex
+#: (apro).- ": a place, never a speaker.
 _DATELINE = re.compile(
-    r"(?:[A-ZÁÉÍÓÚÑ][\w.'-]*(?:[ ,]+[\w.'-]+){0,5}\s*\([^()\n]{2,15}\)"
-    r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'-]+(?: [A-ZÁÉÍÓÚÑ.'-]+)*)\s*(?:—|–|--?)\s+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.'-]*(?:[ ,]+[\w.'-]+){0,5}\s*\([^()\n]{2,15}\)\.?"
+    r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.'-]+(?: [A-ZÁÉÍÓÚÑ.'-]+)*"
+    r"|[A-ZÁÉÍÓÚÑ][\w'-]*(?:[ ,]+[\w'-]+){0,5}\.(?=[-–—]))\s*(?:—|–|--?)\s+"
 )
 
 
