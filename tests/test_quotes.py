@@ -877,3 +877,14 @@ def test_unnamed_experts_and_critics_are_anonymous_sources_but_a_titled_name_is_
     assert only(qs, "rates would rise").speaker.kind == "anonymous"
     assert only(qs, "port would close").speaker.kind == "anonymous"
     assert only(qs, "stay open").speaker.kind != "anonymous"
+
+
+def test_a_hyphenated_compound_names_no_role_of_its_last_word() -> None:
+    result, qs = quotes(
+        "President Odalys Ferrer opened the bridge on Monday. The vice-president said that "
+        "the toll would fall. A three-judge panel said that the toll was legal. The "
+        "ex-president said that the bridge was late."
+    )
+    assert speaker_name(result, only(qs, "toll would fall")) is None
+    assert speaker_name(result, only(qs, "toll was legal")) is None
+    assert speaker_name(result, only(qs, "bridge was late")) is None  # a former president

@@ -539,18 +539,23 @@ def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[
     terms = _role_terms(language)
     former_markers = _list(language, "former_markers")
     past, words = False, list[str]()
-    for word in phrase.lower().replace("-", "- ").split():
-        word = word.strip(",.;:()")
-        if word in former_markers:
-            past = True
-        elif word.startswith("ex") and word[2:] in terms:  # "expresidente"
-            past, words = True, [*words, word[2:]]
-        elif word:
-            words.append(word)
+    tails = set[int]()  # words after a hyphen: a role starts before them ("vice-president")
+    for raw in phrase.lower().split():
+        head, hyphen, after = raw.partition("-")
+        if hyphen and after and f"{head}-" in former_markers:
+            past, raw = True, after  # "ex-president"
+        for n, word in enumerate(raw.strip(",.;:()").split("-")):
+            if word in former_markers:
+                past = True
+            elif word.startswith("ex") and word[2:] in terms:  # "expresidente"
+                past, words = True, [*words, word[2:]]
+            elif word:
+                tails.update([len(words)] if n else [])
+                words.append(word)
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             found = " ".join(words[i : i + n])
-            if found in terms:
+            if found in terms and i not in tails:  # "three-judge panel" names no judge
                 rest = words[:i] + words[i + n :]
                 ignored = _stop_words(language) | _list(language, "subject_determiners")
                 qualifiers = frozenset(w for w in rest if w.isalpha() and w not in ignored)
