@@ -189,3 +189,50 @@ def test_spanish_quote_after_a_no_break_space() -> None:
     text = "La concejala Odalys Ferrer dijo:\u00a0«Ganaremos la votación el lunes»."
     q = only(analyze(text, "es").quotes, "Ganaremos")
     assert q.kind == "direct" and q.text == "Ganaremos la votación el lunes"
+
+
+DEBATE = (
+    "Senator Odalys Ferrer debated the toll plan with the host Tomás Lemus on Sunday.\n\n"
+    "LEMUS: Will you vote for the toll plan when it reaches the floor next week?\n\n"
+    "FERRER: No. The toll plan will hurt every family in the valley.\n\n"
+    "And the drivers from the coast would pay twice for the same road.\n\n"
+    "I have said so to the governor, and I will say it again on the floor.\n\n"
+    "LEMUS: Then what would you do about the bridge?\n\n"
+    "FERRER: We would repair the old bridge before we build a new one.\n\n"
+    "It would cost us half as much, and we could open it again by the spring.\n\n"
+    "Ferrer has served two terms in the Senate and chairs its transport committee.\n\n"
+    "The council will vote on the toll plan next month.\n"
+)
+
+
+def test_unlabelled_paragraphs_go_on_with_the_turn_before_them() -> None:
+    result = analyze(DEBATE)
+    q = only(result.quotes, "every family")
+    assert q.speaker.text == "FERRER" and q.kind == "direct"
+    assert q.speaker.local == entity_index(result, "Odalys Ferrer")
+    assert [DEBATE[s:e] for s, e in q.spans] == [
+        "No. The toll plan will hurt every family in the valley",
+        "And the drivers from the coast would pay twice for the same road",
+        "I have said so to the governor, and I will say it again on the floor",
+    ]
+    assert only(result.quotes, "the bridge?").speaker.text == "LEMUS"
+
+
+def test_a_transcript_ends_where_the_prose_about_its_speakers_resumes() -> None:
+    qs = analyze(DEBATE).quotes
+    last = only(qs, "old bridge")
+    assert last.speaker.text == "FERRER"
+    assert [DEBATE[s:e] for s, e in last.spans] == [
+        "We would repair the old bridge before we build a new one",
+        "It would cost us half as much, and we could open it again by the spring",
+    ]
+    assert not [q for q in qs if q.cue == ":" and ("two terms" in q.text or "council" in q.text)]
+
+
+def test_many_unlabelled_paragraphs_after_the_last_turn_are_not_its() -> None:
+    column = "".join(f"I drove the coast road on day {n} and we paid twice.\n\n" for n in range(12))
+    text = DEBATE.split("Ferrer has served")[0] + column
+    qs = analyze(text).quotes
+    assert only(qs, "old bridge").parts == ()
+    assert not [q for q in qs if q.cue == ":" and "coast road" in q.text]
+    assert len(only(qs, "every family").parts) == 3
