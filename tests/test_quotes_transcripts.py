@@ -236,3 +236,50 @@ def test_many_unlabelled_paragraphs_after_the_last_turn_are_not_its() -> None:
     assert only(qs, "old bridge").parts == ()
     assert not [q for q in qs if q.cue == ":" and "coast road" in q.text]
     assert len(only(qs, "every family").parts) == 3
+
+
+def test_answer_label_speaks_for_the_interviewee() -> None:
+    text = (
+        "The Valle Gazette spoke with Senator Odalys Ferrer on Tuesday. Ferrer chairs the "
+        "transport committee.\n\n"
+        "Q: Will the governor veto the bill if it passes?\n\n"
+        "A: I expect he will, because he promised the drivers he would.\n\n"
+        "If he does not, we will take the toll plan to the courts.\n\n"
+        "QWhat about the old bridge on the coast road?\n\n"
+        "A: We would repair it before we build a new one.\n"
+    )
+    result = analyze(text)
+    answer = only(result.quotes, "drivers")
+    assert answer.speaker.text == "A"
+    assert answer.speaker.local == entity_index(result, "Odalys Ferrer")
+    assert [text[s:e] for s, e in answer.spans] == [
+        "I expect he will, because he promised the drivers he would",
+        "If he does not, we will take the toll plan to the courts",
+    ]
+    assert only(result.quotes, "repair it").speaker.local == entity_index(result, "Odalys Ferrer")
+    assert only(result.quotes, "veto").speaker.local is None
+    assert not [q for q in result.quotes if q.cue == ":" and "old bridge" in q.text]
+
+
+def test_spanish_answer_goes_on_over_its_paragraphs_and_speaks_for_the_interviewee() -> None:
+    text = (
+        "La Gaceta del Valle entrevistó a la senadora Odalys Ferrer en su despacho. Ferrer "
+        "preside la comisión de transporte.\n\n"
+        "PREGUNTA: ¿Vetará el gobernador la ley si se aprueba?\n\n"
+        "RESPUESTA: Espero que sí, porque se lo prometió a los conductores de la región.\n\n"
+        "Si no lo hace, nosotros llevaremos el plan del peaje a los tribunales.\n\n"
+        "PREGUNTA: ¿Y el puente viejo?\n\n"
+        "RESPUESTA: Lo repararemos antes de construir uno nuevo.\n\n"
+        "Ferrer fue elegida en 2019 y termina su mandato el año próximo.\n"
+    )
+    result = analyze(text, "es")
+    ferrer = entity_index(result, "Odalys Ferrer")
+    answer = only(result.quotes, "conductores")
+    assert answer.speaker.text == "RESPUESTA" and answer.speaker.local == ferrer
+    assert [text[s:e] for s, e in answer.spans] == [
+        "Espero que sí, porque se lo prometió a los conductores de la región",
+        "Si no lo hace, nosotros llevaremos el plan del peaje a los tribunales",
+    ]
+    last = only(result.quotes, "repararemos")
+    assert last.speaker.local == ferrer and last.parts == ()
+    assert only(result.quotes, "puente viejo").speaker.local is None

@@ -2,14 +2,16 @@
 
 "FERRER: Well, …", "Q: …" / "A: …", "P: …" / "R: …", and the same wrapped in the quotation
 mark that opens every paragraph of a long quote ("“LEMUS: Do you …"). Each turn is a
-direct quote of the paragraph after its label, spoken by the label. A turn goes on, as one
-quote in several parts, over the paragraphs after it up to the next turn: those that open
-with the quotation mark the turn opened with, and those without a label that are not the
-writer's prose about the speakers (a paragraph that opens with a speaker's name, or names
-one and speaks in no first or second person). After the last turn, only the paragraphs in a
-row that speak in the first or second person go on with it, and none when there are more
-of them than a turn's gap. A heading, a stage direction, a label of page furniture or
-another voice's turn ("((WN)) …", "QWhat …") ends a turn.
+direct quote of the paragraph after its label, spoken by the label; an answer's label ("A",
+"R", ``lang/<code>/answer_labels.txt``) is the interviewee's, the person the article names
+most before the interview. A turn goes on, as one quote in several parts, over the
+paragraphs after it up to the next turn: those that open with the quotation mark the turn
+opened with, and those without a label that are not the writer's prose about the speakers
+(a paragraph that opens with a speaker's name, or names one and speaks in no first or
+second person). After the last turn, only the paragraphs in a row that speak in the first
+or second person go on with it, and none when there are more of them than a turn's gap. A
+heading, a stage direction, a label of page furniture or another voice's turn ("((WN)) …",
+"QWhat …") ends a turn.
 
 A label is conservative: at most three words at a paragraph's start, all in capitals (a
 surname "FERRER", "ODALYS FERRER") or capitalised, or one of the interview labels of
@@ -25,6 +27,7 @@ alone ("FERRER: …" over an article) is a headline's, left to ``posts._labelled
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -85,6 +88,7 @@ class Turn:
     colon: int
     parts: tuple[tuple[int, int], ...]
     interview: bool  # a "Q" or "A" label, which names no one
+    interviewee: int | None = None  # the local entity who speaks an answer's label ("A")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +117,8 @@ def find_turns(
         paragraphs[i] = replace(paragraphs[i], label=None, kind="label")
         candidates.remove(i)
         del named[i]
-    speakers = {k for k in named.values() if k is not None}
+    interviewee = _interviewee(paragraphs, mentions, people)
+    speakers = {k for k in (*named.values(), interviewee) if k is not None}
     voices = [_voice(text, p, segments, mentions, speakers) for p in paragraphs]
     names = {i: k is not None for i, k in named.items()}
     turns: list[Turn] = []
@@ -124,7 +129,8 @@ def find_turns(
             if para.kind == "capitalised" and not names[i]:
                 continue
             if transcript:
-                turns.append(_turn(text, paragraphs, i, block[n + 1 : n + 2], voices))
+                turn = _turn(text, paragraphs, i, block[n + 1 : n + 2], voices)
+                turns.append(_answered_by(turn, paragraphs[i], segments, interviewee))
     return turns
 
 
@@ -148,6 +154,24 @@ def _names_itself(para: _Paragraph, person: int | None, mentions: Sequence[Menti
     if para.label is None or person is None:
         return False
     return any(m.local == person and para.label.end() <= m.start < para.end for m in mentions)
+
+
+def _interviewee(
+    paragraphs: list[_Paragraph], mentions: Sequence[Mention], people: list[LocalEntity]
+) -> int | None:
+    """The person an interview is with: of those the article names before the first question
+    or answer label, the one it names most often there (and, between equals, in all), if no
+    other is named as often."""
+    first = next((p.start for p in paragraphs if p.kind == "interview"), None)
+    if first is None:
+        return None
+    persons = {e.index for e in people if e.label == "PERSON"}
+    before = Counter(m.local for m in mentions if m.start < first and m.local in persons)
+    overall = Counter(m.local for m in mentions if m.local in before)
+    ranked = sorted(((before[k], overall[k]), k) for k in before)
+    if not ranked or (len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]):
+        return None
+    return ranked[-1][1]
 
 
 def _voice(
@@ -351,6 +375,18 @@ def _trailing(paragraphs: list[_Paragraph], i: int, voices: list[str]) -> range:
     return range(i + 1, end) if end - i - 1 <= MAX_TURN_GAP else range(0)
 
 
+def _answered_by(
+    turn: Turn, para: _Paragraph, segments: Sequence[AnnotatedSegment], interviewee: int | None
+) -> Turn:
+    """An answer's turn ("A: …", "R: …") with the interviewee who speaks it."""
+    if not turn.interview or interviewee is None:
+        return turn
+    language = _language_at(segments, para.start)
+    if _label(para).casefold() not in _list(language, "answer_labels"):
+        return turn
+    return replace(turn, interviewee=interviewee)
+
+
 def _content(text: str, start: int, end: int, mark: str) -> tuple[int, int]:
     """A paragraph's words from ``start``, without the mark that closes its quote."""
     end = len(text[start:end].rstrip()) + start
@@ -393,7 +429,7 @@ def _label_speaker(turn: Turn, finder: SpeakerFinder, language: str) -> Speaker:
     start, end = turn.label
     words = finder.text[start:end]
     if turn.interview:
-        return Speaker(words, "person", start, end)
+        return Speaker(words, "person", start, end, turn.interviewee)
     local = person_named(words, finder.entities)
     if local is None:
         named = finder.speaker(start, end, language)
