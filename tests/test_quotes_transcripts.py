@@ -189,3 +189,97 @@ def test_spanish_quote_after_a_no_break_space() -> None:
     text = "La concejala Odalys Ferrer dijo:\u00a0«Ganaremos la votación el lunes»."
     q = only(analyze(text, "es").quotes, "Ganaremos")
     assert q.kind == "direct" and q.text == "Ganaremos la votación el lunes"
+
+
+DEBATE = (
+    "Senator Odalys Ferrer debated the toll plan with the host Tomás Lemus on Sunday.\n\n"
+    "LEMUS: Will you vote for the toll plan when it reaches the floor next week?\n\n"
+    "FERRER: No. The toll plan will hurt every family in the valley.\n\n"
+    "And the drivers from the coast would pay twice for the same road.\n\n"
+    "I have said so to the governor, and I will say it again on the floor.\n\n"
+    "LEMUS: Then what would you do about the bridge?\n\n"
+    "FERRER: We would repair the old bridge before we build a new one.\n\n"
+    "It would cost us half as much, and we could open it again by the spring.\n\n"
+    "Ferrer has served two terms in the Senate and chairs its transport committee.\n\n"
+    "The council will vote on the toll plan next month.\n"
+)
+
+
+def test_unlabelled_paragraphs_go_on_with_the_turn_before_them() -> None:
+    result = analyze(DEBATE)
+    q = only(result.quotes, "every family")
+    assert q.speaker.text == "FERRER" and q.kind == "direct"
+    assert q.speaker.local == entity_index(result, "Odalys Ferrer")
+    assert [DEBATE[s:e] for s, e in q.spans] == [
+        "No. The toll plan will hurt every family in the valley",
+        "And the drivers from the coast would pay twice for the same road",
+        "I have said so to the governor, and I will say it again on the floor",
+    ]
+    assert only(result.quotes, "the bridge?").speaker.text == "LEMUS"
+
+
+def test_a_transcript_ends_where_the_prose_about_its_speakers_resumes() -> None:
+    qs = analyze(DEBATE).quotes
+    last = only(qs, "old bridge")
+    assert last.speaker.text == "FERRER"
+    assert [DEBATE[s:e] for s, e in last.spans] == [
+        "We would repair the old bridge before we build a new one",
+        "It would cost us half as much, and we could open it again by the spring",
+    ]
+    assert not [q for q in qs if q.cue == ":" and ("two terms" in q.text or "council" in q.text)]
+
+
+def test_many_unlabelled_paragraphs_after_the_last_turn_are_not_its() -> None:
+    column = "".join(f"I drove the coast road on day {n} and we paid twice.\n\n" for n in range(12))
+    text = DEBATE.split("Ferrer has served")[0] + column
+    qs = analyze(text).quotes
+    assert only(qs, "old bridge").parts == ()
+    assert not [q for q in qs if q.cue == ":" and "coast road" in q.text]
+    assert len(only(qs, "every family").parts) == 3
+
+
+def test_answer_label_speaks_for_the_interviewee() -> None:
+    text = (
+        "The Valle Gazette spoke with Senator Odalys Ferrer on Tuesday. Ferrer chairs the "
+        "transport committee.\n\n"
+        "Q: Will the governor veto the bill if it passes?\n\n"
+        "A: I expect he will, because he promised the drivers he would.\n\n"
+        "If he does not, we will take the toll plan to the courts.\n\n"
+        "QWhat about the old bridge on the coast road?\n\n"
+        "A: We would repair it before we build a new one.\n"
+    )
+    result = analyze(text)
+    answer = only(result.quotes, "drivers")
+    assert answer.speaker.text == "A"
+    assert answer.speaker.local == entity_index(result, "Odalys Ferrer")
+    assert [text[s:e] for s, e in answer.spans] == [
+        "I expect he will, because he promised the drivers he would",
+        "If he does not, we will take the toll plan to the courts",
+    ]
+    assert only(result.quotes, "repair it").speaker.local == entity_index(result, "Odalys Ferrer")
+    assert only(result.quotes, "veto").speaker.local is None
+    assert not [q for q in result.quotes if q.cue == ":" and "old bridge" in q.text]
+
+
+def test_spanish_answer_goes_on_over_its_paragraphs_and_speaks_for_the_interviewee() -> None:
+    text = (
+        "La Gaceta del Valle entrevistó a la senadora Odalys Ferrer en su despacho. Ferrer "
+        "preside la comisión de transporte.\n\n"
+        "PREGUNTA: ¿Vetará el gobernador la ley si se aprueba?\n\n"
+        "RESPUESTA: Espero que sí, porque se lo prometió a los conductores de la región.\n\n"
+        "Si no lo hace, nosotros llevaremos el plan del peaje a los tribunales.\n\n"
+        "PREGUNTA: ¿Y el puente viejo?\n\n"
+        "RESPUESTA: Lo repararemos antes de construir uno nuevo.\n\n"
+        "Ferrer fue elegida en 2019 y termina su mandato el año próximo.\n"
+    )
+    result = analyze(text, "es")
+    ferrer = entity_index(result, "Odalys Ferrer")
+    answer = only(result.quotes, "conductores")
+    assert answer.speaker.text == "RESPUESTA" and answer.speaker.local == ferrer
+    assert [text[s:e] for s, e in answer.spans] == [
+        "Espero que sí, porque se lo prometió a los conductores de la región",
+        "Si no lo hace, nosotros llevaremos el plan del peaje a los tribunales",
+    ]
+    last = only(result.quotes, "repararemos")
+    assert last.speaker.local == ferrer and last.parts == ()
+    assert only(result.quotes, "puente viejo").speaker.local is None

@@ -2,9 +2,16 @@
 
 "FERRER: Well, …", "Q: …" / "A: …", "P: …" / "R: …", and the same wrapped in the quotation
 mark that opens every paragraph of a long quote ("“LEMUS: Do you …"). Each turn is a
-direct quote of the paragraph after its label, spoken by the label. A turn's paragraph
-wrapped in a quotation mark goes on over the paragraphs after it that open with the same
-mark, up to the next turn.
+direct quote of the paragraph after its label, spoken by the label; an answer's label ("A",
+"R", ``lang/<code>/answer_labels.txt``) is the interviewee's, the person the article names
+most before the interview. A turn goes on, as one quote in several parts, over the
+paragraphs after it up to the next turn: those that open with the quotation mark the turn
+opened with, and those without a label that are not the writer's prose about the speakers
+(a paragraph that opens with a speaker's name, or names one and speaks in no first or
+second person). After the last turn, only the paragraphs in a row that speak in the first
+or second person go on with it, and none when there are more of them than a turn's gap. A
+heading, a stage direction, a label of page furniture or another voice's turn ("((WN)) …",
+"QWhat …") ends a turn.
 
 A label is conservative: at most three words at a paragraph's start, all in capitals (a
 surname "FERRER", "ODALYS FERRER") or capitalised, or one of the interview labels of
@@ -20,8 +27,11 @@ alone ("FERRER: …" over an article) is a headline's, left to ``posts._labelled
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
 
 from ..annotate import AnnotatedSegment
 from ..entities import gpe_names, name_key
@@ -32,6 +42,11 @@ from .speakers import SpeakerFinder, person_named
 
 #: Most paragraphs between two turns of one transcript (continuations, stage directions).
 MAX_TURN_GAP = 8
+
+
+#: Most words before a speaker's name that opens a paragraph of prose about them, as its
+#: subject with its titles ("Former first lady Ana Ferrer said …", "El senador Lemus …").
+MAX_WORDS_BEFORE_SUBJECT = 3
 
 
 #: Longest word with a full stop in a label: an abbreviation ("SEN.", "Gov.", "U.S.").
@@ -47,8 +62,22 @@ _LABEL = re.compile(
 )
 
 
-#: A paragraph that is all a stage direction: "(CROSSTALK)", "[Laughter.]".
-_STAGE_DIRECTION = re.compile(r"[“\"«„]?[^\S\n]*[(\[][^\n]*[)\]][.”\"»]*[^\S\n]*")
+#: A paragraph that is all a stage direction: "(CROSSTALK)", "[Laughter.]"; or that opens
+#: with a bracketed label, another voice's turn ("((WN)) What prompted …"); or that has no
+#: word at all, a cut ("…."). Each ends the turn before it without ending the transcript.
+_STAGE_DIRECTION = re.compile(
+    r"[“\"«„]?[^\S\n]*(?:[(\[][^\n]*[)\]][.”\"»]*[^\S\n]*"
+    r"|[(\[]+[^\W\d_]+[)\]]+[^\S\n].*|[^\w\n]*)"
+)
+
+
+#: The end of a sentence, at a paragraph's end: a paragraph without one is a heading or a
+#: caption ("PLAZOS FIJOS", "—Ana Ferrer"), not a turn's words.
+_SENTENCE_END = re.compile(r"[.!?…;][”\"»’')\]]*[^\S\n]*\Z")
+
+
+#: Words inside quotation marks: someone else's words, not the paragraph's own voice.
+_QUOTED = re.compile(r"“[^”\n]*”|«[^»\n]*»|\"[^\"\n]*\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +88,7 @@ class Turn:
     colon: int
     parts: tuple[tuple[int, int], ...]
     interview: bool  # a "Q" or "A" label, which names no one
+    interviewee: int | None = None  # the local entity who speaks an answer's label ("A")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +96,7 @@ class _Paragraph:
     start: int
     end: int
     label: re.Match[str] | None  # the label's match, when it is a candidate label
-    kind: str  # "interview", "capitals", "capitalised", "stage" or "text"
+    kind: str  # "interview", "capitals", "capitalised", "stage", "heading", "label" or "text"
 
 
 def find_turns(
@@ -79,17 +109,28 @@ def find_turns(
     paragraphs = [_paragraph(text, m.start(), m.end(), segments, mentions)
                   for m in re.finditer(r"[^\n]+", text) if m.group().strip()]  # fmt: skip
     candidates = [i for i, p in enumerate(paragraphs) if p.label is not None]
+    if len(candidates) < 2:
+        return []  # a label alone is a headline's, not a transcript's
     people = _named_outside_labels(paragraphs, mentions, entities)
-    names = {i: person_named(_label(paragraphs[i]), people) is not None for i in candidates}
+    named = {i: person_named(_label(paragraphs[i]), people) for i in candidates}
+    for i in [i for i in candidates if _names_itself(paragraphs[i], named[i], mentions)]:
+        paragraphs[i] = replace(paragraphs[i], label=None, kind="label")
+        candidates.remove(i)
+        del named[i]
+    interviewee = _interviewee(paragraphs, mentions, people)
+    speakers = {k for k in (*named.values(), interviewee) if k is not None}
+    voices = [_voice(text, p, segments, mentions, speakers) for p in paragraphs]
+    names = {i: k is not None for i, k in named.items()}
     turns: list[Turn] = []
-    for block in _blocks(text, paragraphs, candidates):
+    for block in _blocks(text, paragraphs, candidates, voices):
         transcript = len(block) > 1 and _is_transcript(paragraphs, block, names)
         for n, i in enumerate(block):
             para = paragraphs[i]
             if para.kind == "capitalised" and not names[i]:
                 continue
             if transcript:
-                turns.append(_turn(text, paragraphs, i, block[n + 1 : n + 2]))
+                turn = _turn(text, paragraphs, i, block[n + 1 : n + 2], voices)
+                turns.append(_answered_by(turn, paragraphs[i], segments, interviewee))
     return turns
 
 
@@ -107,11 +148,88 @@ def _label(paragraph: _Paragraph) -> str:
     return paragraph.label["label"] if paragraph.label is not None else ""
 
 
-def _blocks(text: str, paragraphs: list[_Paragraph], candidates: list[int]) -> list[list[int]]:
+def _names_itself(para: _Paragraph, person: int | None, mentions: Sequence[Mention]) -> bool:
+    """Whether a labelled paragraph names its label's person after the label, as a section
+    about them does ("Ana Ferrer: Tolls. Senator Ana Ferrer wants …"), and a turn does not."""
+    if para.label is None or person is None:
+        return False
+    return any(m.local == person and para.label.end() <= m.start < para.end for m in mentions)
+
+
+def _interviewee(
+    paragraphs: list[_Paragraph], mentions: Sequence[Mention], people: list[LocalEntity]
+) -> int | None:
+    """The person an interview is with: of those the article names before the first question
+    or answer label, the one it names most often there (and, between equals, in all), if no
+    other is named as often."""
+    first = next((p.start for p in paragraphs if p.kind == "interview"), None)
+    if first is None:
+        return None
+    persons = {e.index for e in people if e.label == "PERSON"}
+    before = Counter(m.local for m in mentions if m.start < first and m.local in persons)
+    overall = Counter(m.local for m in mentions if m.local in before)
+    ranked = sorted(((before[k], overall[k]), k) for k in before)
+    if not ranked or (len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]):
+        return None
+    return ranked[-1][1]
+
+
+def _voice(
+    text: str, para: _Paragraph, segments: Sequence[AnnotatedSegment],
+    mentions: Sequence[Mention], speakers: set[int],
+) -> str:  # fmt: skip
+    """Whose voice an unlabelled paragraph reads in, outside its quotations: "prose" when it
+    opens with a speaker of the transcript ("Ferrer has served …"), "speech" when it speaks in
+    the first or second person ("I", "you", "podríamos"), "prose" when it names a speaker
+    without that, else ""."""
+    if para.label is not None or para.kind != "text":
+        return ""
+    own = _QUOTED.sub(lambda m: " " * len(m.group()), text[para.start : para.end])
+    named = [
+        m.start - para.start
+        for m in mentions
+        if m.local in speakers
+        and para.start <= m.start < para.end
+        and not own[m.start - para.start].isspace()
+    ]
+    if any(len(own[:k].split()) <= MAX_WORDS_BEFORE_SUBJECT for k in named):
+        return "prose"
+    if _speaks_in_person(own, para.start, segments):
+        return "speech"
+    return "prose" if named else ""
+
+
+def _speaks_in_person(own: str, start: int, segments: Sequence[AnnotatedSegment]) -> bool:
+    """Whether words outside quotations are in the first or second person: a pronoun of
+    ``lang/*/first_second_person.txt``, or a verb whose morphology says so."""
+    language = _language_at(segments, start)
+    listed = _list(language, "first_second_person")
+    for w in re.findall(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", own):
+        if w.casefold().replace("’", "'") in listed and not (len(w) > 1 and w.isupper()):
+            return True
+    return any(
+        not own[t.idx + seg.offset - start].isspace()
+        and t.pos_ in ("VERB", "AUX")
+        and set(t.morph.get("Person", [])) & {"1", "2"}
+        for seg in segments
+        for t in _tokens(seg, start, start + len(own))
+    )
+
+
+def _tokens(seg: AnnotatedSegment, start: int, end: int) -> Span | tuple[()]:
+    """The tokens of a segment between two article offsets."""
+    lo, hi = max(start, seg.segment.start) - seg.offset, min(end, seg.segment.end) - seg.offset
+    span = seg.doc.char_span(lo, hi, alignment_mode="contract") if lo < hi else None
+    return span if span is not None else ()
+
+
+def _blocks(
+    text: str, paragraphs: list[_Paragraph], candidates: list[int], voices: list[str]
+) -> list[list[int]]:
     """The labelled paragraphs in runs: each joined to the one before it (see ``_joined``)."""
     blocks: list[list[int]] = []
     for i in candidates:
-        if blocks and _joined(text, paragraphs, blocks[-1][-1], i):
+        if blocks and _joined(text, paragraphs, blocks[-1][-1], i, voices):
             blocks[-1].append(i)
         else:
             blocks.append([i])
@@ -134,26 +252,47 @@ def _paragraph(
     mentions: Sequence[Mention],
 ) -> _Paragraph:  # fmt: skip
     """A paragraph, with its label when it opens with one that may be a speaker's."""
-    if _STAGE_DIRECTION.fullmatch(text, start, end):
+    if _STAGE_DIRECTION.fullmatch(text, start, end) or _glued_label(text, start, segments):
         return _Paragraph(start, end, None, "stage")
     m = _LABEL.match(text, start, end)
     if m is None:
-        return _Paragraph(start, end, None, "text")
+        return _unlabelled(text, start, end)
     label, language = m["label"], _language_at(segments, start)
-    if _is_furniture(label, language) or _is_place(m, mentions):
-        return _Paragraph(start, end, None, "text")
+    if _is_furniture(label, language):
+        return _Paragraph(start, end, None, "stage")  # "NOTE: …", "VIDEO: …" ends a turn
+    if _is_place(m, mentions):
+        return _Paragraph(start, end, None, "label")
     key, words = label.casefold(), label.split()
     if any(len(w) > MAX_ABBREVIATION and "." in w for w in words):
-        return _Paragraph(start, end, None, "text")  # a sentence's end: "… Square. Image:"
+        return _unlabelled(text, start, end)  # a sentence's end: "… Square. Image:"
     if not re.search(r"[^\W\d_]{2}", text[m.end() : end]):
-        return _Paragraph(start, end, None, "text")  # "MERVAL: 4,2%": a figure, not speech
+        return _Paragraph(start, end, None, "label")  # "MERVAL: 4,2%": a figure, not speech
     if key in _list(language, "interview_labels") and (len(label) > 1 or label.isupper()):
         return _Paragraph(start, end, m, "interview")
     if len(label) > 1 and label.isupper():
         return _Paragraph(start, end, m, "capitals")
     if len(label) > 1 and all(w[0].isupper() for w in words):
         return _Paragraph(start, end, m, "capitalised")
-    return _Paragraph(start, end, None, "text")
+    return _unlabelled(text, start, end)
+
+
+def _glued_label(text: str, start: int, segments: Sequence[AnnotatedSegment]) -> bool:
+    """Whether a paragraph opens with a one-letter interview label glued to its first word,
+    its colon lost ("QWhat would have happened?", "P¿Qué opina?"): another voice's turn."""
+    first, after = text[start : start + 1], text[start + 1 : start + 3]
+    listed = _list(_language_at(segments, start), "interview_labels")
+    return (
+        first.isupper()
+        and first.casefold() in listed
+        and len(after) == 2
+        and (after[0] in "¿¡" or (after[0].isupper() and after[1].islower()))
+    )
+
+
+def _unlabelled(text: str, start: int, end: int) -> _Paragraph:
+    """A paragraph without a speaker's label: a heading when no sentence ends it."""
+    kind = "text" if _SENTENCE_END.search(text, start, end) else "heading"
+    return _Paragraph(start, end, None, kind)
 
 
 def _is_furniture(label: str, language: str) -> bool:
@@ -173,14 +312,23 @@ def _is_place(label: re.Match[str], mentions: Sequence[Mention]) -> bool:
     )
 
 
-def _joined(text: str, paragraphs: list[_Paragraph], first: int, last: int) -> bool:
+def _joined(
+    text: str, paragraphs: list[_Paragraph], first: int, last: int, voices: list[str]
+) -> bool:
     """Whether two labelled paragraphs belong to one transcript: near each other, with only
-    stage directions between them, or the first one's continuations."""
-    between = paragraphs[first + 1 : last]
+    stage directions between them, or the first one's continuations: paragraphs that open
+    with its quotation mark, or unlabelled ones that are not the writer's prose about the
+    speakers."""
+    between = range(first + 1, last)
     if len(between) > MAX_TURN_GAP:
         return False
     mark = _mark(paragraphs[first])
-    return all(p.kind == "stage" or _continues(text, p, mark) for p in between)
+    return all(
+        paragraphs[k].kind == "stage"
+        or _continues(text, paragraphs[k], mark)
+        or (paragraphs[k].kind == "text" and voices[k] != "prose")
+        for k in between
+    )
 
 
 def _mark(paragraph: _Paragraph) -> str:
@@ -193,20 +341,50 @@ def _continues(text: str, paragraph: _Paragraph, mark: str) -> bool:
     return bool(mark) and paragraph.kind == "text" and text.startswith(mark, paragraph.start)
 
 
-def _turn(text: str, paragraphs: list[_Paragraph], i: int, following: list[int]) -> Turn:
+def _turn(
+    text: str, paragraphs: list[_Paragraph], i: int, following: list[int], voices: list[str]
+) -> Turn:
     """The turn of labelled paragraph ``i``: its words after the label, and its continuations
-    up to the next labelled paragraph (``following``) when that one is in the transcript."""
+    up to the next labelled paragraph (``following``) when that one is in the transcript,
+    else those that speak in the first or second person (see ``_trailing``)."""
     para = paragraphs[i]
     assert para.label is not None
     mark = para.label["mark"]
     parts = [_unquoted(text, *_content(text, para.label.end(), para.end, mark))]
-    if following and _joined(text, paragraphs, i, following[0]):
-        for p in paragraphs[i + 1 : following[0]]:
-            if p.kind == "stage":
-                break
-            parts.append(_content(text, p.start + len(mark), p.end, mark))
+    if following and _joined(text, paragraphs, i, following[0], voices):
+        more = range(i + 1, following[0])
+    else:
+        more = _trailing(paragraphs, i, voices)
+    for k in more:
+        if paragraphs[k].kind == "stage":
+            break
+        skip = len(mark) if text.startswith(mark, paragraphs[k].start) else 0
+        parts.append(_content(text, paragraphs[k].start + skip, paragraphs[k].end, mark))
     interview = para.kind == "interview"
     return Turn(para.label.span("label"), para.label.end("label"), tuple(parts), interview)
+
+
+def _trailing(paragraphs: list[_Paragraph], i: int, voices: list[str]) -> range:
+    """The paragraphs after the last turn of a transcript that go on with it: those in a row
+    that speak in the first or second person, up to the first that does not (the article's
+    prose, a heading, a stage direction) or the article's end. More of them than
+    ``MAX_TURN_GAP`` are a text of their own (a column in the first person), none the turn's."""
+    end = i + 1
+    while end < len(paragraphs) and voices[end] == "speech":
+        end += 1
+    return range(i + 1, end) if end - i - 1 <= MAX_TURN_GAP else range(0)
+
+
+def _answered_by(
+    turn: Turn, para: _Paragraph, segments: Sequence[AnnotatedSegment], interviewee: int | None
+) -> Turn:
+    """An answer's turn ("A: …", "R: …") with the interviewee who speaks it."""
+    if not turn.interview or interviewee is None:
+        return turn
+    language = _language_at(segments, para.start)
+    if _label(para).casefold() not in _list(language, "answer_labels"):
+        return turn
+    return replace(turn, interviewee=interviewee)
 
 
 def _content(text: str, start: int, end: int, mark: str) -> tuple[int, int]:
@@ -251,7 +429,7 @@ def _label_speaker(turn: Turn, finder: SpeakerFinder, language: str) -> Speaker:
     start, end = turn.label
     words = finder.text[start:end]
     if turn.interview:
-        return Speaker(words, "person", start, end)
+        return Speaker(words, "person", start, end, turn.interviewee)
     local = person_named(words, finder.entities)
     if local is None:
         named = finder.speaker(start, end, language)
