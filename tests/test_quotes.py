@@ -888,3 +888,19 @@ def test_a_hyphenated_compound_names_no_role_of_its_last_word() -> None:
     assert speaker_name(result, only(qs, "toll would fall")) is None
     assert speaker_name(result, only(qs, "toll was legal")) is None
     assert speaker_name(result, only(qs, "bridge was late")) is None  # a former president
+
+
+def test_a_quote_opening_right_after_a_full_stop_is_found() -> None:
+    text = 'La alcaldesa habló del puerto."Cuidemos el agua del valle", dijo Rebeca Anaya Lugo.'
+    assert [text[s:e] for s, e in find_direct(text)] == ["Cuidemos el agua del valle"]
+
+
+def test_a_quote_goes_on_over_a_line_break_in_mid_sentence() -> None:
+    text = (
+        '"Cuidemos el agua, tomemos decisiones\n\nresponsables, no pongamos en riesgo el '
+        'valle", dijo Rebeca Anaya Lugo.\n\n"Otra cosa", añadió.'
+    )
+    found = [text[s:e] for s, e in find_direct(text)]
+    assert found[0].endswith("no pongamos en riesgo el valle")
+    assert found[0].startswith("Cuidemos el agua")
+    assert found[1] == "Otra cosa"

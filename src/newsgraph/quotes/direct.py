@@ -67,7 +67,10 @@ def _opening_mark(text: str, i: int) -> str | None:
     after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if mark in "‘'" and before.isalpha():
         return None  # an apostrophe
-    opens = not after.isspace() and (before.isspace() or before in "([—–-:,")
+    opens = not after.isspace() and (
+        before.isspace() or before in "([—–-:,"
+        or (before in ".!?" and (after.isupper() or after in "¿¡"))  # 'demás."Cuidémonos'
+    )  # fmt: skip
     return mark if opens else None
 
 
@@ -84,7 +87,18 @@ def _closing(text: str, i: int, mark: str) -> int | None:
         if nxt < len(text) and text.startswith(mark, nxt):  # the quote goes on
             pos = nxt + len(mark)
             continue
+        if _broken_sentence(text, para_end, nxt):  # a line break in mid-sentence
+            pos = nxt
+            continue
         return para_end if para_end - i > 20 else None  # unbalanced: end with the paragraph
+
+
+def _broken_sentence(text: str, para_end: int, nxt: int) -> bool:
+    """Whether a paragraph break falls inside a sentence: the paragraph ends with a word or
+    a comma and the next one goes on in lower case ("tomemos decisiones\n\nacertadas")."""
+    last = text[:para_end].rstrip()[-1:]
+    first = text[nxt:].lstrip(" \t")[:1]
+    return (last.isalpha() or last == ",") and first.islower()
 
 
 #: Closing marks a quote opened with another may end with, when they stand where a quote
