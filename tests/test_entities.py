@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from newsgraph.entities import (
+    _lines_of,
     _trim,
     _without_trailing_numbers,
     chain_mentions,
@@ -393,3 +396,23 @@ def test_sentence_initial_descriptions_are_not_entities() -> None:
     assert not names & {"El mandatario estatal", "El jefe de Bomberos", "La institución policial"}
     assert not any("Monte Plata" in e.name for e in result.entities if e.label != "GPE")
     assert {e.name for e in result.entities} >= {"Rebeca Anaya Lugo", "Torrez"}
+
+
+def test_a_list_number_is_no_part_of_a_name() -> None:
+    result = analyze_text(
+        "Los liberados fueron:\n\n2.- Mario Ernesto Vidal Cortés\n\n3.- Sergio Alán Ferrer "
+        "Montaño\n\n4.- Rebeca Anaya Lugo",
+        language="es",
+    )
+    assert "Rebeca Anaya Lugo" in {m.text for m in result.mentions}
+    assert not any(m.text[:1].isdigit() for m in result.mentions)
+
+
+def test_an_entity_span_run_across_a_paragraph_break_is_cut_there() -> None:
+    nlp = spacy.blank("es")
+    doc = nlp("Luis Emilio Rondón\n\nIván Stalin González dijo algo.")
+    doc.ents = [Span(doc, 0, 7, label="PER")]
+    assert [p.text for p in _lines_of(doc.ents[0])] == [
+        "Luis Emilio Rondón",
+        "Iván Stalin González",
+    ]

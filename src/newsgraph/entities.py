@@ -54,6 +54,8 @@ LABEL_MAP: dict[str, Label] = {
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|la|los|las)\s+")
 
 #: Characters trimmed from mention edges: the model sometimes swallows punctuation.
+LIST_NUMBER = re.compile(r"\d{1,3}\s*[.)]-?\s+(?=[^\W\d_])")
+
 EDGE_PUNCT = " \t\n\"'“”‘’«»()[],.;:—–-"
 
 #: Labels whose names never end in a number: a trailing number is a score, an age or a
@@ -98,7 +100,13 @@ def extract_entities(
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Named mentions of the article and the local entities they form."""
     text = article.text
-    raw = [m for seg in segments for ent in seg.doc.ents if (m := _mention(text, seg, ent))]
+    raw = [
+        m
+        for seg in segments
+        for ent in seg.doc.ents
+        for part in _lines_of(ent)
+        if (m := _mention(text, seg, part))
+    ]
     raw = _merge_nickname_names(text, raw)
     mentions, entities = chain_mentions(text, raw, article.language)
     missed = _missed_person_names(text, segments, mentions, entities)
@@ -145,6 +153,20 @@ def _stop_words(language: str) -> frozenset[str]:
         return frozenset(get_lang_class(language).Defaults.stop_words)
     except ImportError:
         return frozenset()
+
+
+def _lines_of(ent: Span) -> list[Span]:
+    """An entity span cut at its line breaks: the model runs names across paragraphs
+    ("Luis Rondón\n\n3.- Iván González", page menus), and no name crosses one."""
+    doc, parts, start = ent.doc, [], ent.start
+    for token in ent:
+        if "\n" in token.text:
+            parts.append(doc[start : token.i])
+            start = token.i + 1
+    if start == ent.start:
+        return [ent]
+    parts.append(doc[start : ent.end])
+    return [Span(doc, p.start, p.end, label=ent.label_) for p in parts if len(p)]
 
 
 def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Label] | None:
@@ -255,6 +277,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         article = LEADING_ARTICLE.match(text, start, end)
         if article and article.end() < end:
             start = article.end()
+        number = LIST_NUMBER.match(text, start, end)  # "4.- Rebeca Anaya", "2) Tomás Ibarra"
+        if number and number.end() < end:
+            start = number.end()
     return start, end
 
 
