@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
 from newsgraph.entities import (
-    _lines_of,
     _trim,
     _without_trailing_numbers,
     chain_mentions,
@@ -408,11 +406,29 @@ def test_a_list_number_is_no_part_of_a_name() -> None:
     assert not any(m.text[:1].isdigit() for m in result.mentions)
 
 
+def tagged(text: str, *ents: tuple[str, str]) -> list[tuple[str, Label]]:
+    """Mentions of a Spanish text left untagged but for the given entity spans."""
+    from newsgraph.annotate import AnnotatedSegment
+    from newsgraph.entities import extract_entities
+    from newsgraph.records import Article, Metadata, Segment
+
+    doc = spacy.blank("es")(text)
+    doc.ents = [doc.char_span(text.index(words), text.index(words) + len(words), label=label)
+                for words, label in ents]  # fmt: skip
+    article = Article(id="a", origin="a", text=text, language="es",
+                      segments=(Segment(0, len(text), "es"),), meta=Metadata(language="es"),
+                      content_hash="a")  # fmt: skip
+    mentions, _ = extract_entities(article, [AnnotatedSegment(article.segments[0], doc)])
+    return [(m.text, m.label) for m in mentions]
+
+
 def test_an_entity_span_run_across_a_paragraph_break_is_cut_there() -> None:
-    nlp = spacy.blank("es")
-    doc = nlp("Luis Emilio Rondón\n\nIván Stalin González dijo algo.")
-    doc.ents = [Span(doc, 0, 7, label="PER")]
-    assert [p.text for p in _lines_of(doc.ents[0])] == [
-        "Luis Emilio Rondón",
-        "Iván Stalin González",
-    ]
+    text = "Los liberados:\n\nMario Vidal Cortés\n\nSergio Ferrer Montaño"
+    mentions = tagged(text, ("Mario Vidal Cortés\n\nSergio Ferrer Montaño", "PER"))
+    assert mentions == [("Mario Vidal Cortés", "PERSON"), ("Sergio Ferrer Montaño", "PERSON")]
+
+
+def test_a_run_of_tags_tagged_as_a_person_is_no_person() -> None:
+    text = "Etiquetas\n\nPuerto Obras Rebeca Anaya Lugo Tomás Ibarra Ver Comentarios\n\nFin."
+    mentions = tagged(text, ("Puerto Obras Rebeca Anaya Lugo Tomás Ibarra Ver Comentarios", "PER"))
+    assert [label for _, label in mentions] == ["MISC"]

@@ -54,6 +54,10 @@ LABEL_MAP: dict[str, Label] = {
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|la|los|las)\s+")
 
 #: Characters trimmed from mention edges: the model sometimes swallows punctuation.
+#: More capitalised words than a person's name has, particles apart ("María de los Ángeles
+#: Pérez García" has four).
+MAX_PERSON_NAME_WORDS = 5
+
 LIST_NUMBER = re.compile(r"\d{1,3}\s*[.)]-?\s+(?=[^\W\d_])")
 
 EDGE_PUNCT = " \t\n\"'“”‘’«»()[],.;:—–-"
@@ -186,7 +190,13 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
         return None
     if _is_description(text[start:end], seg.segment.language):
         return None
+    if label == "PERSON" and _capitalised_words(text[start:end]) > MAX_PERSON_NAME_WORDS:
+        label = "MISC"  # a run of tags or names: "Deportación Donald Trump Nayib Bukele Política"
     return start, end, refine_label(text[start:end], label)
+
+
+def _capitalised_words(name: str) -> int:
+    return sum(1 for word in name.split() if word[:1].isupper())
 
 
 def _is_description(text: str, language: str) -> bool:
