@@ -904,3 +904,17 @@ def test_a_quote_goes_on_over_a_line_break_in_mid_sentence() -> None:
     assert found[0].endswith("no pongamos en riesgo el valle")
     assert found[0].startswith("Cuidemos el agua")
     assert found[1] == "Otra cosa"
+
+
+def test_quote_broken_by_an_attribution_holding_a_reported_phrase_is_joined() -> None:
+    text = (
+        "“The levee will hold this winter,” said Odilia Cárdenas, speaking of the river works. "
+        "“Nobody in the valley should worry about it.”"
+    )
+    _, qs = quotes(text)
+    joined = only(qs, "levee")
+    assert joined.kind == "direct" and "Nobody in the valley" in joined.text
+    assert [text[s:e] for s, e in joined.parts] == [
+        "The levee will hold this winter,",
+        "Nobody in the valley should worry about it.",
+    ]

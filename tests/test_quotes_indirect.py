@@ -265,3 +265,17 @@ def test_an_anonymous_source_keeps_the_clause_that_describes_it() -> None:
     (q,) = quotes("Un funcionario que pidió el anonimato dijo que el ejército se irá.", "es")
     assert q.speaker.text == "Un funcionario que pidió el anonimato"
     assert q.speaker.kind == "anonymous"
+
+
+def parts_of(text: str, q: Quote) -> list[str]:
+    return [text[s:e] for s, e in q.spans]
+
+
+def test_attribution_set_off_inside_the_clause_is_left_out_of_its_parts() -> None:
+    text = "The toll bridge was a success, Ruperto Salas said, until the river flooded it in May."
+    q = only(quotes(text), "toll bridge")
+    assert q.speaker.text == "Ruperto Salas" and q.cue == "said"
+    assert parts_of(text, q) == [
+        "The toll bridge was a success",
+        "until the river flooded it in May",
+    ]

@@ -97,12 +97,24 @@ def _join_interrupted(quotes: list[Quote], text: str) -> list[Quote]:
     """
     out: list[Quote] = []
     for q in quotes:
-        prev = out[-1] if out else None
+        inside = _inside_attribution(out, q)
+        prev = out[-1 - len(inside)] if len(out) > len(inside) else None
         if prev is not None and _interrupts(prev, q, text):
             q = replace(prev, end=q.end, text=text[prev.start : q.end], parts=prev.spans + q.spans)
-            out.pop()
+            del out[-1 - len(inside)]
         out.append(q)
-    return out
+    return sorted(out, key=lambda q: q.start)
+
+
+def _inside_attribution(out: list[Quote], q: Quote) -> list[Quote]:
+    """The indirect quotes at the end of ``out`` that the attribution before ``q`` holds:
+    “A,” she said, [referring to the vote]. “B.” They stay quotes of their own."""
+    inside: list[Quote] = []
+    for k in reversed(out):
+        if k.kind == "direct" or k.end > q.start:
+            break
+        inside.append(k)
+    return inside
 
 
 def _interrupts(first: Quote, second: Quote, text: str) -> bool:

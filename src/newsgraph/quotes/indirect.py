@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -473,7 +474,34 @@ def _indirect(
     else:
         attribution = _attribution(seg, subject, verb, finder)
     kind: QuoteKind = "mixed" if inner else "indirect"
-    return _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+    quote = _quote(text, seg, start, end, kind, attribution.speaker, attribution)
+    return replace(quote, parts=_around_attribution(text, seg, quote, verb))
+
+
+def _around_attribution(
+    text: str, seg: AnnotatedSegment, quote: Quote, verb: Token
+) -> tuple[tuple[int, int], ...]:
+    """The parts of a reported clause that an attribution set off by commas or dashes
+    interrupts: "The bridge, [the mayor said], will open in May" reports "The bridge" and
+    "will open in May"."""
+    lo, hi = _attribution_bounds(verb)
+    doc = verb.doc
+    if not (doc[lo].is_punct and doc[hi].is_punct):
+        return ()  # "what they think has failed them": a relative clause, not set off
+    first = _trim_content(text, quote.start, doc[lo].idx + seg.offset)
+    second = _trim_content(text, doc[hi].idx + len(doc[hi]) + seg.offset, quote.end)
+    if not (quote.start < doc[lo].idx + seg.offset and first[0] < first[1] < second[0] < second[1]):
+        return ()
+    return (first, second)
+
+
+def _attribution_bounds(verb: Token) -> tuple[int, int]:
+    """The first and last token of a cue verb's attribution: the verb with its subject and
+    its other dependents, without the clause it reports."""
+    rest = [c for c in verb.children if c.dep_ not in ("ccomp", "xcomp")]
+    lo = min([verb.i, *(c.left_edge.i for c in rest if c.i < verb.i)])
+    hi = max([verb.i, *(c.right_edge.i for c in rest if c.i > verb.i)])
+    return lo, hi
 
 
 def _without_tail(content: Span) -> Span:
