@@ -279,3 +279,14 @@ def test_attribution_set_off_inside_the_clause_is_left_out_of_its_parts() -> Non
         "The toll bridge was a success",
         "until the river flooded it in May",
     ]
+
+
+def test_a_second_speech_verb_the_parse_hangs_inside_the_reported_clause_reports_its_own() -> None:
+    result = analyze_text(
+        "Odalys Ferrer said the council had approved the budget and urged residents to vote."
+    )
+    texts = {q.text: q for q in result.quotes}
+    assert set(texts) == {"the council had approved the budget", "residents to vote"}
+    urged = texts["residents to vote"].speaker
+    assert urged.local is not None
+    assert result.entities[urged.local].name == "Odalys Ferrer"

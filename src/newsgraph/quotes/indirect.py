@@ -519,6 +519,17 @@ def _without_tail(content: Span) -> Span:
             and content.start <= token.head.i < comma
         ):  # fmt: skip
             return doc[content.start : comma]
+    for token in content:  # "… that A [and warned against B]": a report of its own
+        if (
+            token.dep_ == "conj" and token.right_edge.i == last and token.i > content.start
+            and _is_cue(token, _language(token))
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):  # fmt: skip
+            cut = _words_start(token)
+            while cut > content.start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            if cut > content.start:
+                return doc[content.start : cut]
     return content
 
 

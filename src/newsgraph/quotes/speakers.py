@@ -24,6 +24,7 @@ from .common import (
     Attribution,
     _after_case,
     _inside,
+    _is_cue,
     _is_finite,
     _language,
     _list,
@@ -55,6 +56,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             return doc[child.left_edge.i : end]
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
+        if verb.dep_ == "conj" and _reported_by_a_cue(head):  # "X said [the toll would
+            head = head.head  # fall] and warned …": the parse hangs "warned" from "fall"
         subject = _speaker_span(head, passive_ok=True)
         above = _clause_above(head) if verb.dep_ == "advcl" else head
         if subject is None or above.i == head.i:
@@ -67,6 +70,14 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
+
+
+def _reported_by_a_cue(clause: Token) -> bool:
+    """Whether a clause is what a cue verb reports ("said [the toll would fall]")."""
+    return (
+        clause.dep_ == "ccomp" and clause.head.i != clause.i
+        and _is_cue(clause.head, _language(clause)) and not _is_cue(clause, _language(clause))
+    )  # fmt: skip
 
 
 def _verb_above(token: Token) -> Token | None:
