@@ -290,3 +290,14 @@ def test_a_second_speech_verb_the_parse_hangs_inside_the_reported_clause_reports
     urged = texts["residents to vote"].speaker
     assert urged.local is not None
     assert result.entities[urged.local].name == "Odalys Ferrer"
+
+
+def test_a_reported_clause_never_ends_with_its_conjunction() -> None:
+    qs = quotes(
+        "Odalys Ferrer said that the toll on the new bridge would fall next year and warned "
+        "that the old bridge would close."
+    )
+    assert [q.text for q in qs] == [
+        "that the toll on the new bridge would fall next year",
+        "that the old bridge would close",
+    ]

@@ -460,6 +460,8 @@ def _indirect(
     finder: SpeakerFinder,
 ) -> Quote | None:
     content = _without_tail(content)
+    while len(content) > 1 and content[-1].dep_ == "cc":  # "… next year [and]", its verb outside
+        content = content[:-1]
     start, end = content.start_char + seg.offset, content.end_char + seg.offset
     start, end = _trim_content(text, start, end)
     inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
