@@ -265,3 +265,11 @@ def test_an_anonymous_source_keeps_the_clause_that_describes_it() -> None:
     (q,) = quotes("Un funcionario que pidió el anonimato dijo que el ejército se irá.", "es")
     assert q.speaker.text == "Un funcionario que pidió el anonimato"
     assert q.speaker.kind == "anonymous"
+
+
+def test_a_relative_pronoun_before_the_cue_verbs_own_subject_does_not_speak() -> None:
+    qs = quotes(
+        "At her school, Ana Ruiz and other parents protested the state funding system, "
+        "which advocates say disadvantages needy schools."
+    )
+    assert only(qs, "needy schools").speaker.text == "advocates"

@@ -44,6 +44,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             continue  # the Spanish model makes a dialogue dash "—" a subject
         if child.lower_ in _list(doc.lang_, "negations"):
             continue  # "did n’t", taken for a subject now and then
+        if _subject_of_the_report(child, verb):
+            continue  # "a class [that] he argued was failing": "he" speaks
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source
@@ -67,6 +69,17 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
+
+
+def _subject_of_the_report(child: Token, verb: Token) -> bool:
+    """Whether a relative pronoun the parse made a cue verb's subject is the subject of
+    the clause it reports, the verb having a subject of its own after it: "the system,
+    [which] advocates say fails", "a class [that] he argued was failing"."""
+    return (
+        child.dep_ == "nsubj"
+        and child.lower_ in RELATIVE_PRONOUNS
+        and any(c.dep_ == "nsubj" and child.i < c.i < verb.i for c in verb.children)
+    )
 
 
 def _verb_above(token: Token) -> Token | None:
