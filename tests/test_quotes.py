@@ -904,3 +904,15 @@ def test_a_quote_goes_on_over_a_line_break_in_mid_sentence() -> None:
     assert found[0].endswith("no pongamos en riesgo el valle")
     assert found[0].startswith("Cuidemos el agua")
     assert found[1] == "Otra cosa"
+
+
+def test_a_byline_after_the_quotation_dash_names_the_speaker() -> None:
+    text = (
+        "We asked readers what they thought of the debate.\n\n"
+        "“He makes blanket statements about people he never met.”―\u00a0Odalys Ferrer\u00a0\n"
+        "“Maybe we can build a wall around the candidate.” ― Tomás P. Ibarra.\n\n"
+        "Photo: readers."
+    )
+    _, qs = quotes(text)
+    assert only(qs, "blanket statements").speaker.text == "Odalys Ferrer"
+    assert only(qs, "build a wall").speaker.text == "Tomás P. Ibarra"
