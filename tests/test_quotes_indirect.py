@@ -273,3 +273,12 @@ def test_a_relative_pronoun_before_the_cue_verbs_own_subject_does_not_speak() ->
         "which advocates say disadvantages needy schools."
     )
     assert only(qs, "needy schools").speaker.text == "advocates"
+
+
+def test_a_participle_after_a_preposition_speaks_for_a_passive_main_clause() -> None:
+    qs = quotes(
+        "In her book, Odalys Ferrer noted the clot. After saying her right foot was so "
+        "swollen she could barely walk, she was rushed to a hospital for tests."
+    )
+    q = only(qs, "swollen")
+    assert q.cue == "saying" and q.speaker.text == "she"

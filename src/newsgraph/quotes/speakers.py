@@ -64,8 +64,9 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
         if above.pos_ in ("NOUN", "PROPN"):  # the parse missed the main verb:
             return _noun_phrase_before_verb(above)  # "a witness [described how …], stating"
         return _speaker_span(above, passive_ok=True) or subject
-    if verb.dep_ == "pcomp":  # "X answered by criticizing …", "In addition to stating …, X"
-        return _speaker_span(governing_verb) if (governing_verb := _verb_above(verb)) else None
+    if verb.dep_ == "pcomp":  # "X answered by criticizing …", "After saying …, X was taken"
+        governing_verb = _verb_above(verb)
+        return _speaker_span(governing_verb, passive_ok=True) if governing_verb else None
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
