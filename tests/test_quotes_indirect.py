@@ -282,3 +282,18 @@ def test_a_participle_after_a_preposition_speaks_for_a_passive_main_clause() -> 
     )
     q = only(qs, "swollen")
     assert q.cue == "saying" and q.speaker.text == "she"
+
+
+def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks() -> None:
+    qs = quotes(
+        "The senator also forced Tomás Ibarra, who was under questioning from the committee, "
+        "to admit that no senior executives have been held accountable."
+    )
+    assert only(qs, "senior executives").speaker.text == "Tomás Ibarra"
+
+
+def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks_in_spanish() -> None:
+    qs = quotes(
+        "La senadora obligó a Tomás Ibarra a admitir que ningún ejecutivo fue sancionado.", "es"
+    )
+    assert only(qs, "ejecutivo").speaker.text == "Tomás Ibarra"

@@ -17,6 +17,7 @@ from .common import (
     MAX_LABEL_WORDS,
     MISSED_RELATIVE_LANGUAGES,
     NULL_SUBJECT_LANGUAGES,
+    OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     PRONOUNS,
     RELATIVE_DEPS,
@@ -55,6 +56,9 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
                 return _relative_antecedent(verb, child)  # the parse missed the clause
             end = _before_relative(child, _subject_end(verb, child), set_off=child.i > verb.i)
             return doc[child.left_edge.i : end]
+    if verb.dep_ == "xcomp" and (obj := _controlling_object(verb)) is not None:
+        end = _before_relative(obj, obj.right_edge.i + 1, set_off=True)
+        return doc[_after_case(obj) : end]  # "forced Ferrer to admit", "obligó a Ferrer a"
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
         subject = _speaker_span(head, passive_ok=True)
@@ -70,6 +74,34 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
+
+
+def _controlling_object(verb: Token) -> Token | None:
+    """The object of the verb an infinitive hangs from, which does what the infinitive
+    says: "forced [Ferrer] to admit …", "led [the journalist Ferrer] to fear …". A thing
+    does not: "used [the example] to prove …" says why."""
+    head = verb.head
+    obj = next((c for c in head.children
+                if c.dep_ in CONTROLLING_OBJECT_DEPS and head.i < c.i < verb.i), None)  # fmt: skip
+    return obj if obj is not None and _can_speak(obj) else None
+
+
+def _can_speak(noun: Token) -> bool:
+    """Whether a noun names someone who can speak: a name or a personal pronoun, a role
+    or an unnamed source ("officials"); not a thing ("used [the example] to prove …",
+    "made [it] hard to say …")."""
+    language = noun.doc.lang_
+    return (
+        noun.pos_ == "PROPN"
+        or (noun.pos_ == "PRON" and noun.lower_ not in _list(language, "organization_pronouns"))
+        or noun.lower_ in _list(language, "anonymous")
+        or role_key(noun.text, language) is not None
+    )
+
+
+#: Relations of the object that does what an infinitive says: "forced [Ferrer] to
+#: admit", "obligó [a Ferrer] a admitir" (an indirect object in the Spanish parse).
+CONTROLLING_OBJECT_DEPS = {*OBJECT_DEPS, "iobj"}
 
 
 def _subject_of_the_report(child: Token, verb: Token) -> bool:
