@@ -282,6 +282,8 @@ def test_a_participle_after_a_preposition_speaks_for_a_passive_main_clause() -> 
     )
     q = only(qs, "swollen")
     assert q.cue == "saying" and q.speaker.text == "she"
+    qs = quotes("He was forced to resign after being accused of hiding the accounts.")
+    assert all(q.speaker.text != "He" for q in qs)  # accused by someone else
 
 
 def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks() -> None:
@@ -290,6 +292,8 @@ def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks() -> None:
         "to admit that no senior executives have been held accountable."
     )
     assert only(qs, "senior executives").speaker.text == "Tomás Ibarra"
+    qs = quotes("Ana Ruiz, the minister, was visiting the port to stress support for the plan.")
+    assert only(qs, "support").speaker.text == "Ana Ruiz, the minister"  # says why
 
 
 def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks_in_spanish() -> None:

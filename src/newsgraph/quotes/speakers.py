@@ -70,17 +70,26 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
         return _speaker_span(above, passive_ok=True) or subject
     if verb.dep_ == "pcomp":  # "X answered by criticizing …", "After saying …, X was taken"
         governing_verb = _verb_above(verb)
-        return _speaker_span(governing_verb, passive_ok=True) if governing_verb else None
+        if governing_verb is None or _is_passive(verb):  # "after being accused": not by X
+            return None
+        return _speaker_span(governing_verb, passive_ok=True)
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
 
 
+def _is_passive(verb: Token) -> bool:
+    """A verb in the passive voice: "being [accused]"."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+
+
 def _controlling_object(verb: Token) -> Token | None:
     """The object of the verb an infinitive hangs from, which does what the infinitive
-    says: "forced [Ferrer] to admit …", "led [the journalist Ferrer] to fear …". A thing
-    does not: "used [the example] to prove …" says why."""
+    says, after a verb of ``lang/*/control_verbs.txt``: "forced [Ferrer] to admit …", "led
+    [the journalist Ferrer] to fear …". A thing does not ("led [it] to …")."""
     head = verb.head
+    if head.lower_ not in _list(verb.doc.lang_, "control_verbs"):
+        return None  # "visited [the port] to stress …" says why
     obj = next((c for c in head.children
                 if c.dep_ in CONTROLLING_OBJECT_DEPS and head.i < c.i < verb.i), None)  # fmt: skip
     return obj if obj is not None and _can_speak(obj) else None
