@@ -918,3 +918,15 @@ def test_quote_broken_by_an_attribution_holding_a_reported_phrase_is_joined() ->
         "The levee will hold this winter,",
         "Nobody in the valley should worry about it.",
     ]
+
+
+def test_a_byline_after_the_quotation_dash_names_the_speaker() -> None:
+    text = (
+        "We asked readers what they thought of the debate.\n\n"
+        "“He makes blanket statements about people he never met.”―\u00a0Odalys Ferrer\u00a0\n"
+        "“Maybe we can build a wall around the candidate.” ― Tomás P. Ibarra.\n\n"
+        "Photo: readers."
+    )
+    _, qs = quotes(text)
+    assert only(qs, "blanket statements").speaker.text == "Odalys Ferrer"
+    assert only(qs, "build a wall").speaker.text == "Tomás P. Ibarra"

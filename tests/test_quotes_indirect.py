@@ -301,3 +301,39 @@ def test_a_reported_clause_never_ends_with_its_conjunction() -> None:
         "that the toll on the new bridge would fall next year",
         "that the old bridge would close",
     ]
+
+
+def test_a_relative_pronoun_before_the_cue_verbs_own_subject_does_not_speak() -> None:
+    qs = quotes(
+        "At her school, Ana Ruiz and other parents protested the state funding system, "
+        "which advocates say disadvantages needy schools."
+    )
+    assert only(qs, "needy schools").speaker.text == "advocates"
+
+
+def test_a_participle_after_a_preposition_speaks_for_a_passive_main_clause() -> None:
+    qs = quotes(
+        "In her book, Odalys Ferrer noted the clot. After saying her right foot was so "
+        "swollen she could barely walk, she was rushed to a hospital for tests."
+    )
+    q = only(qs, "swollen")
+    assert q.cue == "saying" and q.speaker.text == "she"
+    qs = quotes("He was forced to resign after being accused of hiding the accounts.")
+    assert all(q.speaker.text != "He" for q in qs)  # accused by someone else
+
+
+def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks() -> None:
+    qs = quotes(
+        "The senator also forced Tomás Ibarra, who was under questioning from the committee, "
+        "to admit that no senior executives have been held accountable."
+    )
+    assert only(qs, "senior executives").speaker.text == "Tomás Ibarra"
+    qs = quotes("Ana Ruiz, the minister, was visiting the port to stress support for the plan.")
+    assert only(qs, "support").speaker.text == "Ana Ruiz, the minister"  # says why
+
+
+def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks_in_spanish() -> None:
+    qs = quotes(
+        "La senadora obligó a Tomás Ibarra a admitir que ningún ejecutivo fue sancionado.", "es"
+    )
+    assert only(qs, "ejecutivo").speaker.text == "Tomás Ibarra"

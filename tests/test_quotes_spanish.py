@@ -339,3 +339,15 @@ def test_newspaper_section_before_a_headline_is_no_speaker() -> None:
         "El club Ferrolux celebró en Tepalcingo con su afición."
     )
     assert [q.speaker.text for q in quotes(text) if q.cue == ":"] == []
+
+
+def test_a_byline_after_the_quotation_dash_names_the_speaker() -> None:
+    text = (
+        "Preguntamos a los lectores qué pensaron del debate.\n\n"
+        "“Habla de la gente sin conocerla.”―\u00a0Odalys Ferrer\u00a0\n"
+        "“Quizás podamos construir un muro alrededor del candidato.” ― Tomás P. Ibarra.\n\n"
+        "Foto: lectores."
+    )
+    qs = quotes(text)
+    assert only(qs, "sin conocerla").speaker.text == "Odalys Ferrer"
+    assert only(qs, "construir un muro").speaker.text == "Tomás P. Ibarra"

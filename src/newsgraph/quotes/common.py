@@ -224,8 +224,13 @@ def _is_bare_pronoun(token: Token) -> bool:
 
 
 def _looks_like_a_name(words: str) -> bool:
+    """Two to four capitalised words, an initial among them but last: "Oscar P. Quintero"."""
     parts = words.split()
-    return 2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:2].islower() for p in parts)
+    return (
+        2 <= len(parts) <= 4
+        and all(p[:1].isupper() and (p[1:2].islower() or p[1:] == ".") for p in parts)
+        and parts[-1][1:] != "."
+    )
 
 
 def name_low(name: str) -> str:

@@ -339,9 +339,15 @@ def _document_attribution(
     return Attribution(speaker, cue[0] if cue is not None and len(cue) == 1 else None)
 
 
-#: A byline after a quote: “…” — Name, or “…” — Name, the mayor of Tepalcingo.
+#: Spaces within a line, the no-break space included.
+_SPACE = r"[^\S\n]*"
+
+
+#: A byline after a quote: “…” — Name, “…” ― Name. (the quotation dash), or “…” — Name,
+#: the mayor of Tepalcingo.
 _DASH_NAME = re.compile(
-    rf"[”\"’'»]?[ \t]*\n?[ \t]*[—–][ \t]*(?P<who>{_NAME})(?=[ \t]*(?:,|\(|$))", re.M
+    rf"[”\"’'»]?{_SPACE}\n?{_SPACE}[—–―]{_SPACE}(?P<who>{_NAME})(?={_SPACE}(?:,|\(|\.?{_SPACE}$))",
+    re.M,
 )
 
 

@@ -17,6 +17,7 @@ from .common import (
     MAX_LABEL_WORDS,
     MISSED_RELATIVE_LANGUAGES,
     NULL_SUBJECT_LANGUAGES,
+    OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     PRONOUNS,
     RELATIVE_DEPS,
@@ -45,6 +46,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             continue  # the Spanish model makes a dialogue dash "—" a subject
         if child.lower_ in _list(doc.lang_, "negations"):
             continue  # "did n’t", taken for a subject now and then
+        if _subject_of_the_report(child, verb):
+            continue  # "a class [that] he argued was failing": "he" speaks
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
                 # "Zimmerman, who alleged …": the name and the pronoun, as the source
@@ -54,6 +57,9 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
                 return _relative_antecedent(verb, child)  # the parse missed the clause
             end = _before_relative(child, _subject_end(verb, child), set_off=child.i > verb.i)
             return doc[child.left_edge.i : end]
+    if verb.dep_ == "xcomp" and (obj := _controlling_object(verb)) is not None:
+        end = _before_relative(obj, obj.right_edge.i + 1, set_off=True)
+        return doc[_after_case(obj) : end]  # "forced Ferrer to admit", "obligó a Ferrer a"
     if verb.dep_ in CHAINED_DEPS and verb.head.i != verb.i:  # "X said … and added …"
         head = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X is likely to say"
         if verb.dep_ == "conj" and _reported_by_a_cue(head):  # "X said [the toll would
@@ -65,8 +71,11 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
         if above.pos_ in ("NOUN", "PROPN"):  # the parse missed the main verb:
             return _noun_phrase_before_verb(above)  # "a witness [described how …], stating"
         return _speaker_span(above, passive_ok=True) or subject
-    if verb.dep_ == "pcomp":  # "X answered by criticizing …", "In addition to stating …, X"
-        return _speaker_span(governing_verb) if (governing_verb := _verb_above(verb)) else None
+    if verb.dep_ == "pcomp":  # "X answered by criticizing …", "After saying …, X was taken"
+        governing_verb = _verb_above(verb)
+        if governing_verb is None or _is_passive(verb):  # "after being accused": not by X
+            return None
+        return _speaker_span(governing_verb, passive_ok=True)
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
     return None
@@ -78,6 +87,52 @@ def _reported_by_a_cue(clause: Token) -> bool:
         clause.dep_ == "ccomp" and clause.head.i != clause.i
         and _is_cue(clause.head, _language(clause)) and not _is_cue(clause, _language(clause))
     )  # fmt: skip
+
+
+def _is_passive(verb: Token) -> bool:
+    """A verb in the passive voice: "being [accused]"."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+
+
+def _controlling_object(verb: Token) -> Token | None:
+    """The object of the verb an infinitive hangs from, which does what the infinitive
+    says, after a verb of ``lang/*/control_verbs.txt``: "forced [Ferrer] to admit …", "led
+    [the journalist Ferrer] to fear …". A thing does not ("led [it] to …")."""
+    head = verb.head
+    if head.lower_ not in _list(verb.doc.lang_, "control_verbs"):
+        return None  # "visited [the port] to stress …" says why
+    obj = next((c for c in head.children
+                if c.dep_ in CONTROLLING_OBJECT_DEPS and head.i < c.i < verb.i), None)  # fmt: skip
+    return obj if obj is not None and _can_speak(obj) else None
+
+
+def _can_speak(noun: Token) -> bool:
+    """Whether a noun names someone who can speak: a name or a personal pronoun, a role
+    or an unnamed source ("officials"); not a thing ("used [the example] to prove …",
+    "made [it] hard to say …")."""
+    language = noun.doc.lang_
+    return (
+        noun.pos_ == "PROPN"
+        or (noun.pos_ == "PRON" and noun.lower_ not in _list(language, "organization_pronouns"))
+        or noun.lower_ in _list(language, "anonymous")
+        or role_key(noun.text, language) is not None
+    )
+
+
+#: Relations of the object that does what an infinitive says: "forced [Ferrer] to
+#: admit", "obligó [a Ferrer] a admitir" (an indirect object in the Spanish parse).
+CONTROLLING_OBJECT_DEPS = {*OBJECT_DEPS, "iobj"}
+
+
+def _subject_of_the_report(child: Token, verb: Token) -> bool:
+    """Whether a relative pronoun the parse made a cue verb's subject is the subject of
+    the clause it reports, the verb having a subject of its own after it: "the system,
+    [which] advocates say fails", "a class [that] he argued was failing"."""
+    return (
+        child.dep_ == "nsubj"
+        and child.lower_ in RELATIVE_PRONOUNS
+        and any(c.dep_ == "nsubj" and child.i < c.i < verb.i for c in verb.children)
+    )
 
 
 def _verb_above(token: Token) -> Token | None:
