@@ -93,3 +93,13 @@ def test_models_whose_ner_shares_the_embedding_run_whole() -> None:
     assert not annotator.gated
     (doc,) = annotator.pipe(["Rain fell on the hills. It stopped."], parse_cues("en"))
     assert doc.tensor.shape[0] == len(doc)  # the shared embedding ran on every token
+
+
+def test_quotation_marks_glued_to_words_are_tokens_of_their_own() -> None:
+    from newsgraph.annotate import load_pipeline
+
+    nlp = load_pipeline("es_core_news_sm")
+    words = [t.text for t in nlp.tokenizer('Ferrer respondió:“Con gusto”. Dijo."Cuidemos el agua')]
+    assert words[:5] == ["Ferrer", "respondió", ":", "“", "Con"]
+    assert words[8:12] == ["Dijo", ".", '"', "Cuidemos"]
+    assert nlp.tokenizer("O‘Brien dijo")[0].text == "O‘Brien"  # not a quote

