@@ -371,3 +371,11 @@ def test_a_speaker_after_its_verb_ends_before_an_adverbial_after_a_comma() -> No
         "invertido millones en una reunión."
     )
     assert only(qs, "fingen").speaker.text == "el excandidato presidencial"
+
+
+def test_a_reported_clause_cut_down_to_a_quotation_mark_is_no_quote() -> None:
+    qs = quotes(
+        "La Plataforma Cívica del Sur (PCS) felicitó a Rebeca Anaya Lugo y pidió «continuidad "
+        "en las políticas para los más de 500.000 vecinos del valle», reseñó la agencia."
+    )
+    assert [(q.text[:11], q.kind) for q in qs] == [("continuidad", "direct")]

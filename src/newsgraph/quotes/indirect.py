@@ -464,6 +464,8 @@ def _indirect(
         content = content[:-1]
     start, end = content.start_char + seg.offset, content.end_char + seg.offset
     start, end = _trim_content(text, start, end)
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return None  # "pidió [«]…»": the quote itself, cut short by the parse
     inner = [(s, e) for s, e in direct if start <= s and e <= end + 1]
     end = max([end] + [e for _, e in inner])  # keep the closing words of a quote it ends with
     outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
