@@ -930,3 +930,12 @@ def test_a_byline_after_the_quotation_dash_names_the_speaker() -> None:
     _, qs = quotes(text)
     assert only(qs, "blanket statements").speaker.text == "Odalys Ferrer"
     assert only(qs, "build a wall").speaker.text == "Tomás P. Ibarra"
+
+
+def test_an_opening_mark_written_for_the_closing_one_ends_a_straight_quote() -> None:
+    text = (
+        'Luego habló. "El peaje subió durante el gobierno anterior, algo inédito“, recordó '
+        "Rebeca Anaya Lugo en la radio. Después siguió."
+    )
+    found = [text[s:e] for s, e in find_direct(text)]
+    assert found == ["El peaje subió durante el gobierno anterior, algo inédito"]

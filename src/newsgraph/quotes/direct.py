@@ -102,8 +102,9 @@ def _broken_sentence(text: str, para_end: int, nxt: int) -> bool:
 
 
 #: Closing marks a quote opened with another may end with, when they stand where a quote
-#: ends (after a word, before a space or punctuation): “We will win," he said.
-_MIXED_CLOSERS = {"“": '"', '"': "”"}
+#: ends (after a word, before a space or punctuation): “We will win," he said; "Ganamos“,
+#: dijo (an opening mark written for the closing one).
+_MIXED_CLOSERS = {"“": '"', '"': "”“"}
 
 
 def _find_closer(text: str, start: int, end: int, mark: str) -> int | None:
@@ -111,7 +112,7 @@ def _find_closer(text: str, start: int, end: int, mark: str) -> int | None:
     for j in range(start, end):
         if text.startswith(closer, j) and (closer not in "’'" or not _between_letters(text, j)):
             return j
-        if mixed and text[j] == mixed and _closes_here(text, j):
+        if mixed and text[j] in mixed and _closes_here(text, j):
             return j
     return None
 
