@@ -10,9 +10,9 @@ from newsgraph.eval.quotes import evaluate_quotes, read_polnear
 from newsgraph.records import Article, DocResult, Metadata, Quote, Segment, Speaker
 
 #: Measured on the first 30 dev articles (0.741, 0.596 and 0.883); the gates sit a little under.
-F1_FLOOR = 0.72
-F1_STRICT_FLOOR = 0.57  # content spans sharing 80 % of their words
-SPEAKER_FLOOR = 0.865
+F1_FLOOR = 0.74
+F1_STRICT_FLOOR = 0.60  # content spans sharing 80 % of their words
+SPEAKER_FLOOR = 0.90
 
 
 def test_polnear_reader_finds_articles_and_annotators(gold: type) -> None:
