@@ -939,3 +939,12 @@ def test_an_opening_mark_written_for_the_closing_one_ends_a_straight_quote() -> 
     )
     found = [text[s:e] for s, e in find_direct(text)]
     assert found == ["El peaje subió durante el gobierno anterior, algo inédito"]
+
+
+def test_a_pronoun_speaks_for_the_person_before_it_not_for_a_speaker_found_later() -> None:
+    result, qs = quotes(
+        "Tomás Ibarra Ruiz opened the market on Monday. He said that the stalls would stay "
+        "open all winter. Later, “We will build a school,” Odalys Ferrer said."
+    )
+    assert speaker_name(result, only(qs, "stalls")) == "Tomás Ibarra Ruiz"
+    assert speaker_name(result, only(qs, "school")) == "Odalys Ferrer"

@@ -57,7 +57,7 @@ def extract_quotes(
     labelled = _labelled_lines(article.text, finder, segments)
     quotes += [q for q in labelled if not overlaps_a_turn(q, turns)]
     quotes += turn_quotes(article.text, turns, finder, segments)
-    quotes = _without_source_descriptions(_dedupe(quotes))
+    quotes = finder.in_text_order(_without_source_descriptions(_dedupe(quotes)))
     ordered = _continue_speakers(sorted(quotes, key=lambda q: q.start), article.text)
     return _join_interrupted(ordered, article.text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -11,7 +12,7 @@ from spacy.tokens import Span, Token
 from .. import lang
 from ..annotate import AnnotatedSegment
 from ..entities import list_keys, name_key
-from ..records import Article, LocalEntity, Mention, Speaker, SpeakerKind
+from ..records import Article, LocalEntity, Mention, Quote, Speaker, SpeakerKind
 from .common import (
     CHAINED_DEPS,
     MAX_LABEL_WORDS,
@@ -296,7 +297,7 @@ class SpeakerFinder:
         low = words.lower().strip()
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if low in PRONOUNS:
-            return self._pronoun(words, start, end)
+            return self._pronoun(words, start, end, self.last)
         if inside and (owner := self._owner(words, language)) is not None:
             return Speaker(words, "person", start, end, owner)  # "[El comunicado de Ferrer]"
         if re.fullmatch(document_phrase(language), low):  # "the statement": its author's
@@ -387,12 +388,34 @@ class SpeakerFinder:
                   and not re.search(r"[.!?]\s|\n", self.text[m.end : verb])]  # fmt: skip
         return before[-1] if before else None
 
-    def _pronoun(self, words: str, start: int, end: int) -> Speaker:
-        local = self.last.local if self.last and self.last.kind == "person" else None
+    def _pronoun(self, words: str, start: int, end: int, previous: Speaker | None) -> Speaker:
+        """A pronoun speaks for the speaker before it, when a person, else for the person
+        named last before it (``previous``: the speaker before it; while quotes are still
+        being read, the one found last)."""
+        local = previous.local if previous and previous.kind == "person" else None
         if local is None:
             persons = [m for m in self.mentions if m.end <= start and m.label == "PERSON"]
             local = persons[-1].local if persons else None
         return Speaker(words, "person" if local is not None else "unknown", start, end, local)
+
+    def in_text_order(self, quotes: list[Quote]) -> list[Quote]:
+        """``quotes`` with their pronoun speakers resolved again in the order of the text:
+        direct quotes are read before indirect ones, so while reading, the speaker found
+        last may stand after the pronoun."""
+        written = sorted((q for q in quotes if q.speaker.start is not None),
+                         key=lambda q: q.speaker.start or 0)  # fmt: skip
+        resolved: dict[int, Speaker] = {}
+        previous: Speaker | None = None
+        for quote in written:
+            speaker = quote.speaker
+            if speaker.text and speaker.start is not None and speaker.end is not None and (
+                speaker.text.lower().strip() in PRONOUNS
+            ):
+                speaker = self._pronoun(speaker.text, speaker.start, speaker.end, previous)
+                resolved[id(quote)] = speaker
+            if previous is None or speaker.start != previous.start:
+                previous = speaker
+        return [replace(q, speaker=resolved[id(q)]) if id(q) in resolved else q for q in quotes]
 
     def _named(
         self, words: str, start: int, end: int, inside: list[Mention], language: str
