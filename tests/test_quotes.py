@@ -948,3 +948,17 @@ def test_a_pronoun_speaks_for_the_person_before_it_not_for_a_speaker_found_later
     )
     assert speaker_name(result, only(qs, "stalls")) == "Tomás Ibarra Ruiz"
     assert speaker_name(result, only(qs, "school")) == "Odalys Ferrer"
+
+
+def test_they_stands_for_the_group_that_spoke_before_never_for_one_person() -> None:
+    _, qs = quotes(
+        "Tomás Ibarra Ruiz said that the market would open in May. Analysts said that rents "
+        "would rise. They also said that the stalls were too small."
+    )
+    they = only(qs, "too small").speaker
+    assert (they.kind, they.local) == ("anonymous", None)
+    _, qs = quotes(
+        "Tomás Ibarra Ruiz said that the market would open in May. They also said that the "
+        "stalls were too small."
+    )
+    assert only(qs, "too small").speaker.local is None

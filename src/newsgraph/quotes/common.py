@@ -94,6 +94,9 @@ CHAINED_DEPS = {"conj", "advcl", "xcomp"}
 RELATIVE_DEPS = {"relcl", "acl"}
 
 
+#: Pronouns that stand for several: never one person ("Analysts say … They also said").
+PLURAL_PRONOUNS = {"they", "ellos", "ellas"}
+
 RELATIVE_PRONOUNS = {"who", "which", "that", "que", "quien", "quienes", "cual"}
 
 

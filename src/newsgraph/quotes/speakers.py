@@ -20,6 +20,7 @@ from .common import (
     NULL_SUBJECT_LANGUAGES,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    PLURAL_PRONOUNS,
     PRONOUNS,
     RELATIVE_DEPS,
     RELATIVE_PRONOUNS,
@@ -391,7 +392,12 @@ class SpeakerFinder:
     def _pronoun(self, words: str, start: int, end: int, previous: Speaker | None) -> Speaker:
         """A pronoun speaks for the speaker before it, when a person, else for the person
         named last before it (``previous``: the speaker before it; while quotes are still
-        being read, the one found last)."""
+        being read, the one found last). "They" stands for a group or an organisation
+        that spoke before it, never for one person."""
+        if words.lower().strip() in PLURAL_PRONOUNS:
+            if previous is not None and previous.kind != "person" and previous.text:
+                return Speaker(words, previous.kind, start, end, previous.local)
+            return Speaker(words, "unknown", start, end)
         local = previous.local if previous and previous.kind == "person" else None
         if local is None:
             persons = [m for m in self.mentions if m.end <= start and m.label == "PERSON"]
@@ -408,8 +414,11 @@ class SpeakerFinder:
         previous: Speaker | None = None
         for quote in written:
             speaker = quote.speaker
-            if speaker.text and speaker.start is not None and speaker.end is not None and (
-                speaker.text.lower().strip() in PRONOUNS
+            if (
+                speaker.text
+                and speaker.start is not None
+                and speaker.end is not None
+                and (speaker.text.lower().strip() in PRONOUNS)
             ):
                 speaker = self._pronoun(speaker.text, speaker.start, speaker.end, previous)
                 resolved[id(quote)] = speaker
