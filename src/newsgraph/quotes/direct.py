@@ -266,7 +266,6 @@ def _colon_clause_attribution(
     if opening is None or text[sent.start_char + seg.offset : opening.start].strip("“\"'‘«„ "):
         return None
     speaker = finder.speaker(opening.start, opening.end, seg.segment.language)
-    finder.last = speaker
     return Attribution(speaker, None)
 
 
@@ -295,7 +294,6 @@ def _named(
         return None
     group = "who" if match.groupdict().get("who") else "inverted"
     speaker = finder.speaker(offset + match.start(group), offset + match.end(group), language)
-    finder.last = speaker
     return Attribution(speaker, None)
 
 
@@ -333,7 +331,6 @@ def _document_attribution(
     inverted = match.groupdict().get("inverted")
     group = "after" if inverted else "owner" if match["owner"] else "doc"
     speaker = finder.speaker(offset + match.start(group), offset + match.end(group), language)
-    finder.last = speaker
     verb = "inverted" if inverted else "verb"
     cue = seg.doc.char_span(offset + match.start(verb) - seg.offset,
                             offset + match.end(verb) - seg.offset)  # fmt: skip

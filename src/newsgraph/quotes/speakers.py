@@ -290,7 +290,6 @@ class SpeakerFinder:
         self.mentions = mentions
         self.entities = entities
         self.segments = segments
-        self.last: Speaker | None = None
 
     def speaker(self, start: int, end: int, language: str) -> Speaker:
         """The speaker written at ``text[start:end]``."""
@@ -298,7 +297,7 @@ class SpeakerFinder:
         low = words.lower().strip()
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if low in PRONOUNS:
-            return self._pronoun(words, start, end, self.last)
+            return self._pronoun(words, start, end, None)  # see in_text_order
         if inside and (owner := self._owner(words, language)) is not None:
             return Speaker(words, "person", start, end, owner)  # "[El comunicado de Ferrer]"
         if re.fullmatch(document_phrase(language), low):  # "the statement": its author's
@@ -390,9 +389,8 @@ class SpeakerFinder:
         return before[-1] if before else None
 
     def _pronoun(self, words: str, start: int, end: int, previous: Speaker | None) -> Speaker:
-        """A pronoun speaks for the speaker before it, when a person, else for the person
-        named last before it (``previous``: the speaker before it; while quotes are still
-        being read, the one found last). "They" stands for a group or an organisation
+        """A pronoun speaks for the speaker before it (``previous``), when a person, else
+        for the person named last before it. "They" stands for a group or an organisation
         that spoke before it, never for one person."""
         if words.lower().strip() in PLURAL_PRONOUNS:
             if previous is not None and previous.kind != "person" and previous.text:
@@ -405,22 +403,18 @@ class SpeakerFinder:
         return Speaker(words, "person" if local is not None else "unknown", start, end, local)
 
     def in_text_order(self, quotes: list[Quote]) -> list[Quote]:
-        """``quotes`` with their pronoun speakers resolved again in the order of the text:
-        direct quotes are read before indirect ones, so while reading, the speaker found
-        last may stand after the pronoun."""
+        """``quotes`` with their pronoun speakers resolved in the order of the text, once
+        every quote is found: direct quotes are read before indirect ones, so the speaker
+        before a pronoun may be found after it."""
         written = sorted((q for q in quotes if q.speaker.start is not None),
                          key=lambda q: q.speaker.start or 0)  # fmt: skip
         resolved: dict[int, Speaker] = {}
         previous: Speaker | None = None
         for quote in written:
             speaker = quote.speaker
-            if (
-                speaker.text
-                and speaker.start is not None
-                and speaker.end is not None
-                and (speaker.text.lower().strip() in PRONOUNS)
-            ):
-                speaker = self._pronoun(speaker.text, speaker.start, speaker.end, previous)
+            if speaker.text and speaker.text.lower().strip() in PRONOUNS:
+                start, end = speaker.start or 0, speaker.end or 0
+                speaker = self._pronoun(speaker.text, start, end, previous)
                 resolved[id(quote)] = speaker
             if previous is None or speaker.start != previous.start:
                 previous = speaker
@@ -463,7 +457,6 @@ def _implied_attribution(
         finder.text, subject.start_char + seg.offset, subject.end_char + seg.offset, language
     )
     speaker = finder.speaker(start, end, language)
-    finder.last = speaker
     return Attribution(speaker, verb)
 
 
@@ -744,7 +737,6 @@ def _attribution(
     start, end = _without_lead(finder.text, start, end, seg.segment.language)
     start, end = _agent_named(finder.text, start, end, seg.segment.language)
     speaker = finder.speaker(start, end, seg.segment.language)
-    finder.last = speaker
     return Attribution(speaker, verb)
 
 
