@@ -53,13 +53,17 @@ LABEL_MAP: dict[str, Label] = {
 #: Capitalised Spanish articles are left alone: they begin nicknames ("El Güero").
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE|el|la|los|las)\s+")
 
-#: Characters trimmed from mention edges: the model sometimes swallows punctuation.
 #: More capitalised words than a person's name has, particles apart ("María de los Ángeles
 #: Pérez García" has four).
 MAX_PERSON_NAME_WORDS = 5
 
-LIST_NUMBER = re.compile(r"\d{1,3}\s*[.)]-?\s+(?=[^\W\d_])")
+#: The number of a numbered list's item: "1.- ", "2. ", "3) ", "4 - ", or a placeholder that
+#: some corpora put for every number ("*NUMBER*.- ").
+LIST_ITEM_NUMBER = r"(?:\d{1,3}|\*[A-Z]+\*)[ \t]*(?:\.[-–—]?|\)|[-–—])[ \t]+"
 
+_LIST_NUMBER = re.compile(rf"{LIST_ITEM_NUMBER}(?=[^\W\d_])")
+
+#: Characters trimmed from mention edges: the model sometimes swallows punctuation.
 EDGE_PUNCT = " \t\n\"'“”‘’«»()[],.;:—–-"
 
 #: Labels whose names never end in a number: a trailing number is a score, an age or a
@@ -139,7 +143,7 @@ def _without_non_names(
 
 def _may_be_name(text: str) -> bool:
     """Not a listed non-name and not a bare title ("Presidente", "El presidente")."""
-    key = name_key(LEADING_ARTICLE.sub("", text, count=1).removeprefix("El "))
+    key = name_key(" ".join(_without_article(text)))
     return key not in list_keys("not_names") and tuple(key.split()) not in _titles()
 
 
@@ -266,9 +270,7 @@ def refine_label(name: str, label: Label) -> Label:
         return known
     if label in ("LOC", "MISC") and name_key(name) in gpe_names():
         return "GPE"
-    words = LEADING_ARTICLE.sub("", name, count=1).split()
-    if words and words[0].lower() in _articles():  # "El Gobierno", "La Policía Nacional"
-        words = words[1:]
+    words = _without_article(name)
     head = _head_labels().get(words[0]) if words else None
     if head and label in ("PERSON", "LOC", "MISC"):
         return head
@@ -287,7 +289,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         article = LEADING_ARTICLE.match(text, start, end)
         if article and article.end() < end:
             start = article.end()
-        number = LIST_NUMBER.match(text, start, end)  # "4.- Rebeca Anaya", "2) Tomás Ibarra"
+        number = _LIST_NUMBER.match(text, start, end)  # "4.- Rebeca Anaya", "2) Tomás Ibarra"
         if number and number.end() < end:
             start = number.end()
     return start, end
@@ -454,6 +456,13 @@ def gpe_names() -> frozenset[str]:
 def _known_labels() -> dict[str, Label]:
     """Name key → label, for the names in ``lang/*/known_labels.txt``."""
     return {name_key(name): label for name, label in _labelled_list("known_labels")}
+
+
+def _without_article(name: str) -> list[str]:
+    """A name's words without a definite article before them, capitalised or not: "El
+    Gobierno", "La Policía Nacional", "the Senate" (kept in mentions: "El Salvador")."""
+    words = name.split()
+    return words[1:] if words and words[0].lower() in _articles() else words
 
 
 @cache

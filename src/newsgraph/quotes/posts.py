@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..annotate import AnnotatedSegment
+from ..entities import LIST_ITEM_NUMBER
 from ..records import Mention, Quote, QuoteKind, Speaker
 from .common import MAX_LABEL_WORDS, OPENERS, _list, _trim_content
 from .direct import find_direct
@@ -34,9 +35,7 @@ def _social_posts(
     return out
 
 
-#: The number of a numbered list's item: "1.- ", "2. ", "3) ", "4 - ", or a placeholder that
-#: some corpora put for every number ("*NUMBER*.- ").
-_ITEM_NUMBER = r"[ \t]*(?:\d{1,3}|\*[A-Z]+\*)[ \t]*(?:\.[-–—]?|\)|[-–—])[ \t]+"
+_ITEM_NUMBER = rf"[ \t]*{LIST_ITEM_NUMBER}"
 
 
 _LABELLED = re.compile(
