@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -623,6 +623,7 @@ def role_key(phrase: str, language: str) -> tuple[bool, str] | None:
     return parts[0] if parts else None
 
 
+@lru_cache(maxsize=65_536)  # the same roles and descriptions recur across a corpus
 def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[str]] | None:
     """:func:`role_key` and the words that qualify the role: "del PRO" in "el presidente
     del PRO", "salvadoreño" in "el presidente salvadoreño" (lower case, without function
@@ -648,10 +649,16 @@ def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[
             found = " ".join(words[i : i + n])
             if found in terms and i not in tails:  # "three-judge panel" names no judge
                 rest = words[:i] + words[i + n :]
-                ignored = _stop_words(language) | _list(language, "subject_determiners")
+                ignored = _function_words(language)
                 qualifiers = frozenset(w for w in rest if w.isalpha() and w not in ignored)
                 return (past, terms[found]), qualifiers
     return None
+
+
+@cache
+def _function_words(language: str) -> frozenset[str]:
+    """Words that never qualify a role: stop words and determiners ("los", "ambos")."""
+    return _stop_words(language) | _list(language, "subject_determiners")
 
 
 @cache
