@@ -37,6 +37,7 @@ from ..annotate import AnnotatedSegment
 from ..entities import gpe_names, name_key
 from ..records import LocalEntity, Mention, Quote, Speaker
 from .common import OPENERS, _list, _trim_content
+from .direct import find_direct
 from .posts import _language_at
 from .speakers import SpeakerFinder, person_named
 
@@ -74,10 +75,6 @@ _STAGE_DIRECTION = re.compile(
 #: The end of a sentence, at a paragraph's end: a paragraph without one is a heading or a
 #: caption ("PLAZOS FIJOS", "—Ana Ferrer"), not a turn's words.
 _SENTENCE_END = re.compile(r"[.!?…;][”\"»’')\]]*[^\S\n]*\Z")
-
-
-#: Words inside quotation marks: someone else's words, not the paragraph's own voice.
-_QUOTED = re.compile(r"“[^”\n]*”|«[^»\n]*»|\"[^\"\n]*\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +181,7 @@ def _voice(
     without that, else ""."""
     if para.label is not None or para.kind != "text":
         return ""
-    own = _QUOTED.sub(lambda m: " " * len(m.group()), text[para.start : para.end])
+    own = _outside_quotes(text[para.start : para.end])
     named = [
         m.start - para.start
         for m in mentions
@@ -197,6 +194,14 @@ def _voice(
     if _speaks_in_person(own, para.start, segments):
         return "speech"
     return "prose" if named else ""
+
+
+def _outside_quotes(paragraph: str) -> str:
+    """A paragraph with what it quotes blanked out: someone else's words, not its voice."""
+    chars = list(paragraph)
+    for start, end in find_direct(paragraph):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _speaks_in_person(own: str, start: int, segments: Sequence[AnnotatedSegment]) -> bool:
