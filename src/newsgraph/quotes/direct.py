@@ -36,6 +36,7 @@ from .speakers import (
     _attribution,
     _implied_attribution,
     _is_parsed,
+    _opens,
     _speaker_span,
     document_phrase,
     role_key,
@@ -263,7 +264,7 @@ def _colon_clause_attribution(
         return Attribution(_attribution(seg, subject, root, finder).speaker, None)
     opening = next((m for m in finder.mentions if m.label in ("PERSON", "ORG")
                     and sent.start_char + seg.offset <= m.start < colon), None)  # fmt: skip
-    if opening is None or text[sent.start_char + seg.offset : opening.start].strip("“\"'‘«„ "):
+    if opening is None or not _opens(sent, opening.start - seg.offset):
         return None
     speaker = finder.speaker(opening.start, opening.end, seg.segment.language)
     return Attribution(speaker, None)
