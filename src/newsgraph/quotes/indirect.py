@@ -528,12 +528,9 @@ def _without_tail(content: Span) -> Span:
             token.dep_ == "conj" and token.right_edge.i == last and token.i > content.start
             and _is_cue(token, _language(token))
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and _words_start(token) > content.start
         ):  # fmt: skip
-            cut = _words_start(token)
-            while cut > content.start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-                cut -= 1
-            if cut > content.start:
-                return doc[content.start : cut]
+            return doc[content.start : _words_start(token)]  # its "and": see ``_indirect``
     return content
 
 
