@@ -337,3 +337,15 @@ def test_the_object_of_the_verb_an_infinitive_hangs_from_speaks_in_spanish() -> 
         "La senadora obligó a Tomás Ibarra a admitir que ningún ejecutivo fue sancionado.", "es"
     )
     assert only(qs, "ejecutivo").speaker.text == "Tomás Ibarra"
+
+
+def test_a_naming_verb_set_off_by_commas_is_no_inserted_attribution() -> None:
+    qs = quotes("The fund, called Bright Harbor, will own the land until 2030.")
+    assert not [q for q in qs if q.speaker.text == "Bright Harbor"]
+
+
+def test_an_inserted_said_with_its_subject_after_it_reports_both_sides() -> None:
+    text = "The bridge, said Mayor Tobias Wrenfield, will reopen in May."
+    q = only(quotes(text), "bridge")
+    assert q.speaker.text == "Mayor Tobias Wrenfield"
+    assert [text[s:e] for s, e in q.parts] == ["The bridge", "will reopen in May"]

@@ -379,3 +379,35 @@ def test_a_reported_clause_cut_down_to_a_quotation_mark_is_no_quote() -> None:
         "en las políticas para los más de 500.000 vecinos del valle», reseñó la agencia."
     )
     assert [(q.text[:11], q.kind) for q in qs] == [("continuidad", "direct")]
+
+
+def test_an_attribution_set_off_inside_the_clause_it_reports_names_the_speaker() -> None:
+    text = "La economía, aseguró la ministra Carmen Olvido Peñate, crecerá un 3 % el próximo año."
+    q = only(quotes(text), "La economía")
+    assert q.speaker.text == "la ministra Carmen Olvido Peñate"
+    assert [text[s:e] for s, e in q.parts] == ["La economía", "crecerá un 3 % el próximo año"]
+
+
+def test_an_inserted_attribution_takes_the_name_set_off_after_the_title() -> None:
+    text = "En ese sentido, indicó el ministro de Salud, Ramón Ibargüen, la red crecerá."
+    q = only(quotes(text), "la red crecerá")
+    assert q.speaker.text == "el ministro de Salud, Ramón Ibargüen"
+    assert q.speaker.kind == "person"
+
+
+def test_an_inserted_attribution_with_segun_or_no_subject() -> None:
+    q = only(quotes("Esa decisión, según explicó el fiscal, no tiene vuelta atrás."), "decisión")
+    assert q.speaker.text == "el fiscal"
+    text = "Ofelia Tarazona habló con la prensa. Los precios, afirmó, seguirán subiendo."
+    q = only(quotes(text), "Los precios")
+    assert q.speaker.text == "Ofelia Tarazona"
+    assert [text[s:e] for s, e in q.parts] == ["Los precios", "seguirán subiendo"]
+
+
+def test_an_inserted_attribution_inside_a_subordinate_clause_reports_no_sentence() -> None:
+    text = (
+        "La dirigente Norma Ibáñez busca competir en la ciudad donde, estima, podría ganar en 2027."
+    )
+    assert not [q for q in quotes(text) if "busca competir" in q.text]
+    text = "La fiesta sigue, dijo Ulises Carmona, y admitió que él mismo fue escéptico."
+    assert only(quotes(text), "La fiesta").text == "La fiesta sigue"  # not "… y admitió …"

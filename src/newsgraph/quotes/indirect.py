@@ -22,6 +22,7 @@ from .common import (
     OBJECT_DEPS,
     OPENERS,
     PASSIVE_SUBJECT_DEPS,
+    RELATIVE_DEPS,
     RELATIVE_PRONOUNS,
     WHEN_LABELS,
     _after_case,
@@ -268,6 +269,10 @@ def _indirect_quotes(
             cue = doc[int(i)]
             if _inside(cue.idx + seg.offset, direct):
                 continue
+            inserted = _inserted_attribution(text, seg, cue, direct, finder)
+            if inserted is not None:
+                out.append(inserted)
+                continue
             content, subject = _cue_content_and_source(cue, language)
             if content is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
@@ -282,6 +287,101 @@ def _indirect_quotes(
         out += _reported_passage(text, seg, sent, finder)
         out += _evidential_quotes(text, seg, sent, direct)
     return out
+
+
+#: The most words a subject set off inside the clause it reports may have.
+MAX_INSERTED_SUBJECT_WORDS = 12
+
+
+def _inserted_attribution(
+    text: str, seg: AnnotatedSegment, cue: Token, direct: list[tuple[int, int]],
+    finder: SpeakerFinder,
+) -> Quote | None:  # fmt: skip
+    """A cue verb set off by commas inside the clause it reports, its subject after it:
+    "La economía, [aseguró la ministra Olvido], crecerá un 3 %", "El plan, [según explicó
+    el fiscal], no cambia", "Los precios, [afirmó], seguirán subiendo". The words on both
+    sides are the quote, in two parts, whatever the parse made of the sentence (it often
+    takes the first words for the verb's subject)."""
+    language = seg.segment.language
+    doc, sent = cue.doc, cue.sent
+    if not (_is_cue(cue, language) and _is_finite(cue)):
+        return None
+    before = cue.i - 1
+    if before > sent.start and doc[before].lower_ in _list(language, "according_to"):
+        before -= 1  # "según explicó"
+    close = next((t.i for t in doc[cue.i + 1 : sent.end] if t.text == ","), None)
+    if before <= sent.start + 1 or doc[before].text != "," or close is None:
+        return None
+    subject = doc[cue.i + 1 : close]
+    if close + 1 < sent.end and len(subject) and subject[0].pos_ == "DET":
+        name_end = next((t.i for t in doc[close + 1 : sent.end] if t.text == ","), None)
+        if name_end is not None and all(t.pos_ == "PROPN" for t in doc[close + 1 : name_end]):
+            subject, close = doc[cue.i + 1 : name_end], name_end  # "el alcalde, Tomás Arrieta,"
+    line_start = max([sent.start, *(t.i + 1 for t in doc[sent.start : before] if "\n" in t.text)])
+    line_end = next((t.i for t in doc[close + 1 : sent.end] if "\n" in t.text), sent.end)
+    head, tail = doc[line_start:before], doc[close + 1 : line_end]  # a line break ends both
+    if (
+        len(subject) > MAX_INSERTED_SUBJECT_WORDS
+        or any(t.pos_ in ("VERB", "AUX") for t in subject)
+        or (len(subject) and subject[0].pos_ not in SUBJECT_OPENERS)
+        or (language not in NULL_SUBJECT_LANGUAGES and not _is_inverted_subject(cue, subject))
+        or not _holds_a_clause(tail)
+        or sum(t.is_alpha for t in head) < 2
+        or sum(t.is_alpha for t in tail) < 2
+        or _opens_a_subordinate(doc[before - 1])  # "donde, estima, podría ganar"
+        or any(_is_cue(t, language) for t in head)  # "X insistió en A porque, dijo, B"
+        or doc[before - 1].text in {*OPENERS, *OPENERS.values()}  # "“…”, dijo X, “…”"
+        or _inside(head.start_char + seg.offset, direct)
+    ):
+        return None
+    first = _trim_content(text, head.start_char + seg.offset, head.end_char + seg.offset)
+    second = _trim_content(text, tail.start_char + seg.offset, tail.end_char + seg.offset)
+    if len(subject):
+        attribution = _attribution(seg, subject, cue, finder)
+    else:
+        attribution = _implied_attribution(seg, cue, finder, direct)
+    if attribution.speaker.local is None and attribution.speaker.text is None:
+        return None
+    inner = any(first[0] <= s and e <= second[1] + 1 for s, e in direct)
+    kind: QuoteKind = "mixed" if inner else "indirect"
+    quote = _quote(text, seg, first[0], second[1], kind, attribution.speaker, attribution)
+    return replace(quote, parts=(first, second))
+
+
+#: The parts of speech an inserted attribution's subject may open with: "el fiscal",
+#: "Pérez", "dos funcionarios", "ella"; not "que" or "en".
+SUBJECT_OPENERS = ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")
+
+
+def _holds_a_clause(words: Span) -> bool:
+    """Whether the words after an inserted attribution go on with the clause it
+    interrupts: a finite verb first ("[crecerá] un 3 %"), not more of the speaker's
+    description ("a longtime adviser [who] oversees …"), a participle clause ("añade,
+    [recordando] que …") or a verb of the speaker's own ("dijo, [y admitió] que …")."""
+    if len(words) and words[0].pos_ == "CCONJ":
+        return False
+    for token in words:
+        if token.lower_ in RELATIVE_PRONOUNS:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return token.dep_ not in RELATIVE_DEPS and _is_finite(token)
+    return False
+
+
+def _opens_a_subordinate(word: Token) -> bool:
+    """A relative or a conjunction that opens a clause of its own: an attribution right
+    after it reports that clause alone, not the sentence."""
+    return (
+        word.lower_ in _list(_language(word), "clause_openers")
+        or word.pos_ == "SCONJ"
+        or "Rel" in word.morph.get("PronType", [])
+    )
+
+
+def _is_inverted_subject(cue: Token, subject: Span) -> bool:
+    """Where subjects are not dropped, the words after an inserted cue verb are its
+    subject only when the parse says so: "the program, called [EB-5], allows" names."""
+    return any(t.dep_ == "nsubj" and t.head.i == cue.i for t in subject)
 
 
 def _may_leave_subject_unsaid(cue: Token, language: str) -> bool:
