@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from newsgraph.entities import (
+    _analyse,
     _trim,
     _without_trailing_numbers,
     chain_mentions,
@@ -432,3 +433,75 @@ def test_a_run_of_tags_tagged_as_a_person_is_no_person() -> None:
     text = "Etiquetas\n\nPuerto Obras Rebeca Anaya Lugo Tomás Ibarra Ver Comentarios\n\nFin."
     mentions = tagged(text, ("Puerto Obras Rebeca Anaya Lugo Tomás Ibarra Ver Comentarios", "PER"))
     assert [label for _, label in mentions] == ["MISC"]
+
+
+def test_an_institution_acronym_the_model_tags_as_a_person_is_the_institution() -> None:
+    text = (
+        "El Ministerio de Aguas y Riegos Comunales (MARC) abrió una consulta. El MARC dijo "
+        "que habrá cortes. Según el MARC, la sequía sigue."
+    )
+    raw = spans(text, ("Ministerio de Aguas y Riegos Comunales", "ORG"), ("MARC", "PERSON"))
+    mentions, entities = chain_mentions(text, raw, "es")
+    assert [e.label for e in entities] == ["ORG"]
+    assert all(m.label == "ORG" for m in mentions)
+
+
+def test_words_of_an_institution_name_tagged_alone_as_a_person_are_the_institution() -> None:
+    text = (
+        "La Secretaría de Aguas y Riegos Comunales negó el permiso. Riegos Comunales lo "
+        "confirmó después."
+    )
+    raw = spans(
+        text, ("Secretaría de Aguas y Riegos Comunales", "ORG"), ("Riegos Comunales", "PERSON")
+    )
+    mentions, _ = chain_mentions(text, raw, "es")
+    assert {m.text: m.label for m in mentions}["Riegos Comunales"] == "ORG"
+
+
+def test_a_person_named_elsewhere_is_split_from_the_institution_name_before_it() -> None:
+    text = (
+        "La diputada del Partido Renovación Cívica Ofelia Tarazona votó en contra. "
+        "Ofelia Tarazona dijo que no hay acuerdo. Durante el Gobierno de Ofelia Tarazona "
+        "hubo cambios."
+    )
+    raw = spans(
+        text,
+        ("Partido Renovación Cívica Ofelia Tarazona", "PERSON"),
+        ("Gobierno de Ofelia Tarazona", "LOC"),
+        ("Ofelia Tarazona", "PERSON"),
+    )
+    mentions, _ = chain_mentions(text, raw, "es")
+    found = [(m.text, m.label) for m in mentions]
+    assert found == [
+        ("Partido Renovación Cívica", "ORG"),
+        ("Ofelia Tarazona", "PERSON"),
+        ("Ofelia Tarazona", "PERSON"),
+        ("Gobierno", "ORG"),
+        ("Ofelia Tarazona", "PERSON"),
+    ]
+
+
+def test_an_institution_name_the_spanish_model_cuts_up_is_one_organisation() -> None:
+    text = "La Secretaría de Seguridad y Protección Ciudadana informó que hubo tres detenidos."
+    result = analyze_text(text, language="es")
+    assert [(m.text, m.label) for m in result.mentions] == [
+        ("Secretaría de Seguridad y Protección Ciudadana", "ORG")
+    ]
+    assert result.quotes[0].speaker.kind == "organization"
+
+
+def test_two_institutions_joined_by_y_and_an_article_stay_two() -> None:
+    text = "La Universidad Nacional y la Secretaría de Educación Pública firmaron un convenio."
+    result = analyze_text(text, language="es")
+    assert [m.text for m in result.mentions] == [
+        "Universidad Nacional",
+        "Secretaría de Educación Pública",
+    ]
+
+
+def test_an_institution_noun_only_its_accent_tells_from_a_title_is_no_title() -> None:
+    text = "La Secretaría de Hacienda y la secretaria Mariela Quintanar llegaron."
+    institution = _analyse(text, 3, 25, "ORG", "es")
+    assert institution.tokens == ("secretaria", "de", "hacienda") and not institution.roles
+    person = _analyse(text, 31, 60, "PERSON", "es")
+    assert person.tokens == ("mariela", "quintanar") and person.roles == ("secretaria",)

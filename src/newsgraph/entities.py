@@ -99,8 +99,16 @@ class Chain:
 
     @property
     def is_person(self) -> bool:
+        if self.is_institution:
+            return False
         person_full = any(m.label == "PERSON" and len(m.tokens) > 1 for m in self.members)
         return person_full or self.label_votes.most_common(1)[0][0] == "PERSON"
+
+    @property
+    def is_institution(self) -> bool:
+        """Named by an institution's head noun somewhere ("Ministerio de Salud Pública"):
+        an organisation, however often the model tagged its acronym as a person."""
+        return any(m.label == "ORG" and _is_institution_name(m.tokens) for m in self.members)
 
 
 def extract_entities(
@@ -115,6 +123,7 @@ def extract_entities(
         for part in _lines_of(ent)
         if (m := _mention(text, seg, part))
     ]
+    raw += [m for seg in segments for m in _institution_names(text, seg)]
     raw = _merge_nickname_names(text, raw)
     mentions, entities = chain_mentions(text, raw, article.language)
     missed = _missed_person_names(text, segments, mentions, entities)
@@ -122,6 +131,52 @@ def extract_entities(
         mentions, entities = chain_mentions(text, sorted([*raw, *missed]), article.language)
     languages = {seg.segment.language for seg in segments}
     return _without_non_names(mentions, entities, languages)
+
+
+def _institution_names(text: str, seg: AnnotatedSegment) -> list[tuple[int, int, Label]]:
+    """Names of institutions read from their head noun, which the small models cut up or
+    mislabel: "Secretaría de Seguridad y Protección Ciudadana" (an organisation and a
+    person), "Fiscalía General del" and "Estado de Sinaloa". A capitalised head noun
+    (``lang/*/head_labels.txt``) and the capitalised words after it, joined by the lower-case
+    words names hold (``name_particles``), are one organisation, up to another head noun or
+    a conjunction with an article ("y la"). The model's person tags inside are no limit (it
+    tags "Hacienda" and "Protección Ciudadana" as people), but after the heads a ruler's
+    name may follow (``ruler_heads``): "la Presidencia de [López Obrador]"."""
+    doc, language = seg.doc, seg.segment.language
+    heads = {word for word, label in _head_labels().items() if label == "ORG"}
+    particles = lang.words(language, "name_particles")
+    coordinators = lang.words(language, "name_coordinators")
+    rulers = lang.words(language, "ruler_heads")
+    out: list[tuple[int, int, Label]] = []
+    for token in doc:
+        before = doc[token.i - 1] if token.i else None
+        if token.text not in heads or (before and _is_capitalised(before) and not before.is_stop):
+            continue  # inside a longer name: "Nueva Alianza Partido …"
+        end = i = token.i + 1
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].text in particles:
+                j += 1
+            if j < len(doc) and doc[j].text in heads:
+                break  # "la Universidad Nacional y [la Secretaría de …]": another institution
+            if j > i and j < len(doc) and token.text in rulers and doc[j].ent_type_ == "PER":
+                break  # "la Presidencia de [López Obrador]"
+            if j - i > 1 and any(doc[n].lower_ in coordinators for n in range(i, j)):
+                break  # "… y la …": two names, not one
+            k = j
+            while k < len(doc) and _is_capitalised(doc[k]) and "\n" not in doc[k - 1].whitespace_:
+                k += 1
+            if k == j:
+                break
+            end = i = k
+        if end > token.i + 1:
+            start, stop = seg.offset + token.idx, seg.offset + doc[end - 1].idx + len(doc[end - 1])
+            out.append((start, stop, "ORG"))
+    return out
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
 
 
 def _without_non_names(
@@ -331,7 +386,21 @@ def _free_name_token(token: Token) -> bool:
 
 
 def _is_title_word(word: str) -> bool:
-    return name_key(word) in _title_words()
+    return _title_key(word) in _title_words()
+
+
+def _title_key(word: str) -> str:
+    """A word's name key for matching titles, or "" for an institution noun that only its
+    accent tells from a title: "Secretaría" (the ministry) is no "secretaria"."""
+    return "" if word.casefold() in _institution_words() else name_key(word)
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """The institution nouns of every language, in lower case with their accents."""
+    return frozenset(
+        w.casefold() for code in LIST_LANGUAGES for w in lang.words(code, "institution_nouns")
+    )
 
 
 def _missed_person_names(
@@ -505,7 +574,7 @@ def _strip_titles_of(words_: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[st
     if inner:
         roles.append(" ".join(words[:inner]))
         words = words[inner:]
-    keys = [name_key(w) for w in words]
+    keys = [_title_key(w) for w in words]
     changed = True
     while changed and len(keys) > 1:
         changed = False
@@ -520,7 +589,7 @@ def _strip_titles_of(words_: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[st
 
 def _inner_title(words: list[str]) -> int:
     """Index just after the last title that has capitalised words after it (0: none)."""
-    keys = [name_key(w) for w in words]
+    keys = [_title_key(w) for w in words]
     for i in range(len(keys) - 1, 0, -1):
         for title in _titles():
             n = len(title)
@@ -700,9 +769,10 @@ def chain_mentions(
     for start, end, alias in _alias_mentions(text, {a for f in found.values() for a in f}, taken):
         owner = by_alias[name_key(alias)]
         mentions.append(RawMention(start, end, owner.label, tuple(name_key(alias).split())))
-    mentions.sort(key=lambda m: m.start)
+    mentions = _split_trailing_people(text, mentions)
     _repair_organization_labels(mentions, by_alias)
     _repair_person_labels(mentions)
+    _repair_institution_parts(mentions)
     chains = _build_chains(text, mentions, aliases)
     return _records(text, chains)
 
@@ -743,7 +813,81 @@ def _repair_organization_labels(
     there: a place, a thing ("Semarnat: …")."""
     for m in mentions:
         owner = by_alias.get(" ".join(m.tokens))
-        if owner is not None and owner.label == "ORG" and m.label in ("LOC", "MISC"):
+        if owner is None or owner.label != "ORG" or m.label == "ORG":
+            continue
+        if m.label in ("LOC", "MISC") or _is_institution_name(owner.tokens):
+            m.label = "ORG"  # an institution's acronym is no person's: "SHCP"
+
+
+def _split_trailing_people(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """An institution's name run on into the name of a person the article names elsewhere
+    is the two: "[Partido Revolucionario Institucional] [Sofía Castro]" where "Sofía
+    Castro" stands alone too; so is a ruler's government: "[Gobierno] de [Ofelia
+    Tarazona]". (Without that other mention, nothing tells the names apart.) After "de"
+    or "y" other heads go on with their name: "Ministerio de Obras Públicas"."""
+    people = {m.tokens for m in mentions if m.label == "PERSON" and len(m.tokens) > 1}
+    particles, rulers = _particle_keys(), _ruler_keys()
+    out: list[RawMention] = []
+    for m in mentions:
+        tail = next((p for p in people if len(p) < len(m.tokens) and m.tokens[-len(p):] == p
+                     and (m.tokens[0] in rulers or m.tokens[-len(p) - 1] not in particles)),
+                    None)  # fmt: skip
+        if tail is None or not _is_institution_name(m.tokens):
+            out.append(m)
+            continue
+        head = list(m.tokens[: -len(tail)])
+        words = list(re.finditer(r"\S+", text[m.start : m.end]))
+        while head and head[-1] in particles:
+            head.pop()
+        head_end = m.start + words[len(head) - 1].end()
+        out.append(RawMention(m.start, head_end, "ORG", tuple(head), m.roles))
+        out.append(RawMention(m.start + words[-len(tail)].start(), m.end, "PERSON", tail))
+    return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _particle_keys() -> frozenset[str]:
+    return frozenset(
+        name_key(p) for code in LIST_LANGUAGES for p in lang.words(code, "name_particles")
+    )
+
+
+@cache
+def _ruler_keys() -> frozenset[str]:
+    return frozenset(
+        name_key(r) for code in LIST_LANGUAGES for r in lang.words(code, "ruler_heads")
+    )
+
+
+def _is_institution_name(tokens: tuple[str, ...]) -> bool:
+    """Whether a name (its name keys) opens with an institution's head noun: "secretaria de
+    hacienda", "instituto mexicano del seguro social"."""
+    return bool(tokens) and tokens[0] in _institution_head_keys()
+
+
+@cache
+def _institution_head_keys() -> frozenset[str]:
+    return frozenset(name_key(word) for word, label in _head_labels().items() if label == "ORG")
+
+
+def _repair_institution_parts(mentions: list[RawMention]) -> None:
+    """The words after "de" or "y" in an institution's name are no person where the model
+    tags them alone: "Hacienda" and "Crédito Público" of "Secretaría de Hacienda y Crédito
+    Público", "Seguro Social" of "Instituto Mexicano del Seguro Social"."""
+    particles = _particle_keys()
+    rulers = _ruler_keys()
+    parts: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.label != "ORG" or not _is_institution_name(m.tokens) or m.tokens[0] in rulers:
+            continue  # "Gobierno de [Macron]" names a person
+        for i in range(1, len(m.tokens)):
+            if m.tokens[i - 1] in particles and m.tokens[i] not in particles:
+                j = i
+                while j < len(m.tokens) and m.tokens[j] not in particles:
+                    j += 1
+                parts.add(m.tokens[i:j])
+    for m in mentions:
+        if m.label == "PERSON" and m.tokens in parts:
             m.label = "ORG"
 
 
@@ -882,6 +1026,7 @@ def _records(text: str, chains: list[Chain]) -> tuple[list[Mention], list[LocalE
     mentions: list[Mention] = []
     for index, chain in enumerate(chains):
         label: Label = "PERSON" if chain.is_person else chain.label_votes.most_common(1)[0][0]
+        label = "ORG" if chain.is_institution else label
         names = Counter(_surface(text, m) for m in chain.members)
         entities.append(
             LocalEntity(
