@@ -962,3 +962,11 @@ def test_they_stands_for_the_group_that_spoke_before_never_for_one_person() -> N
         "stalls were too small."
     )
     assert only(qs, "too small").speaker.local is None
+
+
+def test_split_quote_with_a_short_first_part_is_one_direct_quote() -> None:
+    text = "“The bridge,” said Tobias Wrenfield, “will reopen in May.”"
+    _, qs = quotes(text)
+    assert len(qs) == 1 and qs[0].kind == "direct"
+    assert qs[0].speaker.text == "Tobias Wrenfield"
+    assert [text[s:e] for s, e in qs[0].parts] == ["The bridge,", "will reopen in May."]

@@ -571,6 +571,9 @@ def _indirect(
     outside = len(text[start:end].split()) - sum(len(text[s:e].split()) for s, e in inner)
     if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
+    cue_at = verb.idx + seg.offset
+    if any(e <= cue_at for _, e in inner) and any(cue_at < s for s, _ in inner):
+        return None  # "“The bridge,” said X, “will open”": one direct quote, split by its cue
     if subject is None:
         attribution = _implied_attribution(seg, verb, finder, direct)
         if attribution.speaker.local is None and attribution.speaker.text is None:
