@@ -411,3 +411,15 @@ def test_an_inserted_attribution_inside_a_subordinate_clause_reports_no_sentence
     assert not [q for q in quotes(text) if "busca competir" in q.text]
     text = "La fiesta sigue, dijo Ulises Carmona, y admitió que él mismo fue escéptico."
     assert only(quotes(text), "La fiesta").text == "La fiesta sigue"  # not "… y admitió …"
+
+
+def test_a_split_quote_continuation_the_parse_hangs_on_the_speaker_is_no_part_of_it() -> None:
+    text = "El alcalde Tomás Arrieta habló. “El proyecto”, dijo Arrieta, “estará listo en mayo”."
+    q = only(quotes(text), "El proyecto")
+    assert q.speaker.text == "Arrieta"
+    assert [text[s:e] for s, e in q.parts] == ["El proyecto", "estará listo en mayo"]
+
+
+def test_a_quoted_nickname_stays_in_the_speaker_name() -> None:
+    text = "“No me voy”, dijo Patricio “El Pato” Zambrano, candidato a la alcaldía."
+    assert only(quotes(text), "No me voy").speaker.text.startswith("Patricio “El Pato” Zambrano")

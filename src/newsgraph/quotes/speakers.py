@@ -19,6 +19,7 @@ from .common import (
     MISSED_RELATIVE_LANGUAGES,
     NULL_SUBJECT_LANGUAGES,
     OBJECT_DEPS,
+    OPENERS,
     PASSIVE_SUBJECT_DEPS,
     PLURAL_PRONOUNS,
     PRONOUNS,
@@ -188,11 +189,15 @@ def _trimmed(span: Span) -> Span | None:
 def _subject_end(verb: Token, subject: Token) -> int:
     """Where a subject ends, with the subjects right after it that the parse split it into:
     "said [study co][-author Odalys Ferrer]"."""
+    doc = verb.doc
     end = subject.right_edge.i + 1
     for child in verb.children:
         if child.i > subject.i and child.dep_ == "nsubj" and child.left_edge.i == end:
             end = child.right_edge.i + 1
-    return end
+    for t in doc[subject.i + 1 : end - 1]:
+        if t.text in OPENERS and doc[t.i - 1].text == "," and doc[t.i + 1].text[:1].islower():
+            return t.i - 1  # "dijo [Arrieta], “estará listo”": the parse hung the quote on it
+    return end  # (not a nickname: "Patricio “El Pato” Zambrano")
 
 
 def _before_relative(noun: Token, end: int, *, set_off: bool) -> int:
