@@ -56,7 +56,7 @@ def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
         if (
             q.kind == "direct" and q.speaker.kind == "unknown" and q.speaker.text is None
             and prev is not None and prev.speaker.text is not None
-            and _follows(text, prev, q)
+            and (_follows(text, prev, q) or _bare_intro_after(text, prev, q))
         ):  # fmt: skip
             q = replace(q, speaker=prev.speaker)
         out.append(q)
@@ -64,6 +64,24 @@ def _continue_speakers(quotes: list[Quote], text: str) -> list[Quote]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+#: The most words an intro with no subject may have: "Y detalló:", "Luego agregó:".
+MAX_BARE_INTRO_WORDS = 3
+
+
+def _bare_intro_after(text: str, prev: Quote, q: Quote) -> bool:
+    """Whether ``q`` is introduced by its cue verb alone, with no subject found ("Y detalló:
+    “…”"), opening the paragraph of ``prev`` or the next one: the verb goes on with the
+    speaker before."""
+    if q.cue_start is None or len(_PARAGRAPH_BREAK.findall(text, prev.end, q.start)) > 1:
+        return False
+    line_start = max(text.rfind("\n", 0, q.start) + 1, prev.end)
+    intro = text[line_start : q.start].strip(" “”\"'‘«„")
+    words = intro.rstrip(":").split()
+    return (
+        intro.endswith(":") and 0 < len(words) <= MAX_BARE_INTRO_WORDS
+        and line_start <= q.cue_start < q.start
+    )  # fmt: skip
 
 
 def _follows(text: str, prev: Quote, q: Quote) -> bool:

@@ -18,6 +18,7 @@ from .common import (
     NOMINAL_POS,
     NULL_SUBJECT_LANGUAGES,
     OPENERS,
+    PRONOUNS,
     RELATIVE_PRONOUNS,
     Attribution,
     _inside,
@@ -29,6 +30,7 @@ from .common import (
     _paragraph_bounds,
     _quote,
     _sentence_at,
+    _stop_words,
 )
 from .indirect import _according_to, _clause_of
 from .speakers import (
@@ -217,8 +219,12 @@ def _intro_pattern(language: str) -> re.Pattern[str]:
     )
 
 
-#: A speech verb alone before a colon, opening its sentence: Spanish "Continuó: “…”".
-_BARE_INTRO = re.compile(r"(?:^|[.!?]\s+)(?P<verb>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s*:\s*$")
+#: A speech verb alone before a colon, opening its sentence, perhaps after a function word:
+#: Spanish "Continuó: “…”", "Y detalló: “…”".
+_BARE_INTRO = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?P<lead>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]*),?\s+)?"
+    r"(?P<verb>[A-ZÁÉÍÓÚÑa-záéíóúñ][a-záéíóúñ]+)\s*:\s*$"
+)
 
 
 def _bare_intro_verb(text: str, seg: AnnotatedSegment, start: int, language: str) -> Token | None:
@@ -229,6 +235,10 @@ def _bare_intro_verb(text: str, seg: AnnotatedSegment, start: int, language: str
     left, before = _words_before(text, start)
     found = _BARE_INTRO.search(before)
     if found is None or found["verb"].lower() not in _list(language, "speech_verbs"):
+        return None
+    if found["lead"] and found["lead"].lower() not in _stop_words(language):
+        return None  # "Ferrer detalló:": a subject, read by the intro pattern
+    if not found["lead"] and not found["verb"][0].isupper():
         return None
     at = left + found.start("verb") - seg.offset
     span = seg.doc.char_span(at, at + len(found["verb"]), alignment_mode="expand")
@@ -294,6 +304,8 @@ def _named(
     if match is None:
         return None
     group = "who" if match.groupdict().get("who") else "inverted"
+    if match[group].lower() in _stop_words(language) - PRONOUNS:
+        return None  # "Y detalló:": a conjunction, not a name
     speaker = finder.speaker(offset + match.start(group), offset + match.end(group), language)
     return Attribution(speaker, None)
 
@@ -405,7 +417,25 @@ def _trailing_attribution(
     verb after the quote is not taken for its attribution.
     """
     right = _paragraph_bounds(text, end, end)[1]
-    return _named(_trailing_pattern(language).search(text[end:right]), end, finder, language)
+    named = _named(_trailing_pattern(language).search(text[end:right]), end, finder, language)
+    if named is not None:
+        return named
+    described = _described_trailing_pattern(language).search(text[end:right])
+    if described is None or role_key(described["inverted"], language) is None:
+        return None
+    return _named(described, end, finder, language)
+
+
+@cache
+def _described_trailing_pattern(language: str) -> re.Pattern[str]:
+    """ "“…”, disparó [el primer mandatario argentino].": after any verb of the trailing
+    clause's form, a definite description, which must name a role."""
+    _, verb, _ = _verb_and_speaker(language)
+    articles = "|".join(sorted(_list(language, "definite_articles"), key=len, reverse=True))
+    return re.compile(
+        rf"^[”\"’'»]*,?\s+(?:{verb})\s+(?P<inverted>(?i:{articles})\s+[^\W\d][^,.;:!?\n]{{2,60}}?)"
+        rf"(?=[,.;!?])"
+    )
 
 
 def _attribute(
@@ -445,6 +475,10 @@ def _attribute(
     subject = _speaker_span(verb)
     if subject is None or _inside(subject.root.idx + off, quoted):
         subject = _words_after_quote(verb, off, quoted, seg.segment.language)  # a misparse
+    elif subject.end_char + off <= start and _HANDED_BACK.fullmatch(text, end, verb.idx + off):
+        # "La ley no frenó el acoso, “…”, señalan [fuentes policiales]": the verb right
+        # after the quote speaks it, by the words after it, not the sentence's subject
+        subject = _words_after_quote(verb, off, quoted, seg.segment.language) or subject
     if subject is None:
         return _implied_attribution(seg, verb, finder, quoted)
     return _attribution(seg, subject, verb, finder)
@@ -470,6 +504,9 @@ def _words_after_quote(
     words = doc[verb.i + 1 : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
     return words if words and _starts_a_name(words[0]) else None
 
+
+#: Only the closing mark and a comma between a quote and the verb right after it.
+_HANDED_BACK = re.compile(r"[”\"’'»]*\s*,\s*")
 
 #: What lies between a quote's closing mark and its verb: at most a name and its apposition.
 _AFTER_QUOTE = re.compile(r"[”\"’'»]*,?\s*([^\s.!?;:“\"«\n][^.!?;:“\"«\n]*?)?[\s,]*")
