@@ -423,3 +423,33 @@ def test_a_split_quote_continuation_the_parse_hangs_on_the_speaker_is_no_part_of
 def test_a_quoted_nickname_stays_in_the_speaker_name() -> None:
     text = "“No me voy”, dijo Patricio “El Pato” Zambrano, candidato a la alcaldía."
     assert only(quotes(text), "No me voy").speaker.text.startswith("Patricio “El Pato” Zambrano")
+
+
+def test_a_trailing_verb_outside_the_lists_with_a_description_after_it_names_the_speaker() -> None:
+    text = "“Muchos de esos países terminaron destrozados”, disparó el jefe de Estado."
+    assert only(quotes(text), "Muchos").speaker.text == "el jefe de Estado"
+
+
+def test_a_verb_alone_after_a_conjunction_goes_on_with_the_speaker_before() -> None:
+    text = (
+        "“Muchos de esos países terminaron destrozados”, disparó el jefe de Estado.\n"
+        "Y detalló: “Empezando por los vecinos, que están peor que nosotros”."
+    )
+    q = only(quotes(text), "Empezando")
+    assert q.speaker.text == "el jefe de Estado"
+    assert q.cue == "detalló"
+
+
+def test_the_subject_after_a_verb_that_follows_a_quote_mid_sentence_speaks_it() -> None:
+    text = (
+        "La ley no ha frenado el acoso, “hay que sufrirlo y padecerlo”, señalan fuentes policiales."
+    )
+    qs = quotes(text)
+    q = only(qs, "sufrirlo")
+    assert q.speaker.text == "fuentes policiales" and q.speaker.kind == "anonymous"
+    assert not [q for q in qs if q.text.startswith("fuentes")]
+
+
+def test_segun_corresponda_names_no_source() -> None:
+    text = "Los infractores irán a sanciones administrativas y penales, según corresponda."
+    assert quotes(text) == []

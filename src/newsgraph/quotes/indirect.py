@@ -276,6 +276,11 @@ def _indirect_quotes(
             content, subject = _cue_content_and_source(cue, language)
             if content is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
+            if (
+                content.start > cue.i and _attributes_the_quote_before(cue)
+                and not _opens_a_complement(content)
+            ):  # fmt: skip
+                continue  # "“…”, señalan [fuentes policiales]": the subject, after its verb
             if subject is None and not _may_leave_subject_unsaid(cue, language):
                 continue
             if subject is not None and _inside(subject.start_char + seg.offset, direct):
@@ -382,6 +387,19 @@ def _is_inverted_subject(cue: Token, subject: Span) -> bool:
     """Where subjects are not dropped, the words after an inserted cue verb are its
     subject only when the parse says so: "the program, called [EB-5], allows" names."""
     return any(t.dep_ == "nsubj" and t.head.i == cue.i for t in subject)
+
+
+def _attributes_the_quote_before(cue: Token) -> bool:
+    """Whether a cue verb comes right after a quotation and its comma ("“…”, señalan …",
+    "“…,” said …"): the quotation's attribution, whatever follows it is its subject."""
+    doc, i = cue.doc, cue.i
+    before = {doc[j].text for j in range(max(0, i - 2), i)}
+    return i >= 2 and "," in before and bool(before & set(OPENERS.values()))
+
+
+def _opens_a_complement(content: Span) -> bool:
+    """Whether a reported clause opens with its complementizer: "que …", "that …"."""
+    return content[0].lower_ in _list(_language(content[0]), "complementizers")
 
 
 def _may_leave_subject_unsaid(cue: Token, language: str) -> bool:
@@ -572,7 +590,12 @@ def _indirect(
     if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
     cue_at = verb.idx + seg.offset
-    if any(e <= cue_at for _, e in inner) and any(cue_at < s for s, _ in inner):
+    opens_with_a_quote = inner and not text[start : inner[0][0]].strip(" “”\"'‘’«»")
+    if (
+        opens_with_a_quote
+        and any(e <= cue_at for _, e in inner)
+        and any(cue_at < s for s, _ in inner)
+    ):
         return None  # "“The bridge,” said X, “will open”": one direct quote, split by its cue
     if subject is None:
         attribution = _implied_attribution(seg, verb, finder, direct)
@@ -665,6 +688,10 @@ def _according_to_quotes(
     phrase_at, source = found
     if source[0].lower_ in _list(seg.segment.language, "neuter_articles"):
         return []  # "de acuerdo con lo previsto": as planned, said by no one
+    if "Sub" in source[0].morph.get("Mood", []) or source.text.lower() in _list(
+        seg.segment.language, "not_sources"
+    ):
+        return []  # "según corresponda", "según sea el caso": as the case may be
     rest = sent.text[source.end_char - sent.start_char :]
     if phrase_at == sent.start_char:  # "According to X, content."
         start, end = source.end_char + 1, sent.end_char
