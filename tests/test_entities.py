@@ -505,3 +505,11 @@ def test_an_institution_noun_only_its_accent_tells_from_a_title_is_no_title() ->
     assert institution.tokens == ("secretaria", "de", "hacienda") and not institution.roles
     person = _analyse(text, 31, 60, "PERSON", "es")
     assert person.tokens == ("mariela", "quintanar") and person.roles == ("secretaria",)
+
+
+def test_the_place_after_a_title_and_de_is_no_person() -> None:
+    text = "El exalcalde de Villaseca, Ramiro Tello Aguado, presentó una propuesta."
+    mentions, _ = chain_mentions(
+        text, spans(text, ("Villaseca", "LOC"), ("Ramiro Tello Aguado", "PERSON")), "es"
+    )
+    assert {m.text: m.label for m in mentions}["Villaseca"] == "LOC"

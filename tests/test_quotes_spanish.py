@@ -453,3 +453,14 @@ def test_the_subject_after_a_verb_that_follows_a_quote_mid_sentence_speaks_it() 
 def test_segun_corresponda_names_no_source() -> None:
     text = "Los infractores irán a sanciones administrativas y penales, según corresponda."
     assert quotes(text) == []
+
+
+def test_an_untagged_name_after_a_description_is_a_person() -> None:
+    text = "“El mosquito sólo vive tres semanas”, dijo la entomóloga Hilaria Ransome."
+    q = only(quotes(text), "mosquito")
+    assert q.speaker.kind == "person"
+
+
+def test_an_institution_the_model_does_not_tag_speaks_as_an_organisation() -> None:
+    text = "La Agencia Nacional de Aguas Limpias informó que revisará los pozos."
+    assert only(quotes(text), "pozos").speaker.kind == "organization"

@@ -138,10 +138,10 @@ def _institution_names(text: str, seg: AnnotatedSegment) -> list[tuple[int, int,
     mislabel: "Secretaría de Seguridad y Protección Ciudadana" (an organisation and a
     person), "Fiscalía General del" and "Estado de Sinaloa". A capitalised head noun
     (``lang/*/head_labels.txt``) and the capitalised words after it, joined by the lower-case
-    words names hold (``name_particles``), are one organisation, up to another head noun or
-    a conjunction with an article ("y la"). The model's person tags inside are no limit (it
-    tags "Hacienda" and "Protección Ciudadana" as people), but after the heads a ruler's
-    name may follow (``ruler_heads``): "la Presidencia de [López Obrador]"."""
+    words names hold (``name_particles``), are one organisation, up to a conjunction with an
+    article ("la Universidad Nacional y la Secretaría …"). The model's person tags inside
+    are no limit (it tags "Hacienda" and "Protección Ciudadana" as people), but after the
+    heads a ruler's name may follow (``ruler_heads``): "la Presidencia de [López Obrador]"."""
     doc, language = seg.doc, seg.segment.language
     heads = {word for word, label in _head_labels().items() if label == "ORG"}
     particles = lang.words(language, "name_particles")
@@ -157,8 +157,6 @@ def _institution_names(text: str, seg: AnnotatedSegment) -> list[tuple[int, int,
             j = i
             while j < len(doc) and doc[j].text in particles:
                 j += 1
-            if j < len(doc) and doc[j].text in heads:
-                break  # "la Universidad Nacional y [la Secretaría de …]": another institution
             if j > i and j < len(doc) and token.text in rulers and doc[j].ent_type_ == "PER":
                 break  # "la Presidencia de [López Obrador]"
             if j - i > 1 and any(doc[n].lower_ in coordinators for n in range(i, j)):
@@ -625,9 +623,12 @@ def _title_before(text: str, start: int, language: str = "en") -> str | None:
     words = window.split()[-TITLE_WINDOW:]
     keys = [name_key(w) for w in words]
     adjective = int(
-        language in ADJECTIVE_AFTER_TITLE and bool(words) and words[-1].isalpha()
+        language in ADJECTIVE_AFTER_TITLE
+        and bool(words)
+        and words[-1].isalpha()
         and words[-1].islower()
-    )  # fmt: skip
+        and keys[-1] not in _particle_keys()
+    )  # fmt: skip  ("el alcalde de [Medellín]" is a place: "de" is no adjective)
     for skip in range(adjective + 1):
         if n := _title_length(keys[: len(keys) - skip], at_end=True):
             return " ".join(words[len(words) - skip - n :]).strip(",")

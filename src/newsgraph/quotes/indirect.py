@@ -72,6 +72,13 @@ def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
     return (sent.start_char + k, source) if source is not None else None
 
 
+def _is_no_source(words: str, language: str) -> bool:
+    """Whether what follows "según" opens with a phrase that names no source
+    (``lang/*/not_sources.txt``): "según corresponda", "(FACT, según sus siglas en inglés)"."""
+    low = words.lower()
+    return any(low == p or low.startswith(p + " ") for p in _list(language, "not_sources"))
+
+
 def _verb_before_source(rest: str, language: str) -> int:
     """How many characters of a speech verb, and of an object pronoun before it, stand
     between "según" and its source: "según [lo anunció] el ministro", "según [informó] X"."""
@@ -688,9 +695,7 @@ def _according_to_quotes(
     phrase_at, source = found
     if source[0].lower_ in _list(seg.segment.language, "neuter_articles"):
         return []  # "de acuerdo con lo previsto": as planned, said by no one
-    if "Sub" in source[0].morph.get("Mood", []) or source.text.lower() in _list(
-        seg.segment.language, "not_sources"
-    ):
+    if "Sub" in source[0].morph.get("Mood", []) or _is_no_source(source.text, seg.segment.language):
         return []  # "según corresponda", "según sea el caso": as the case may be
     rest = sent.text[source.end_char - sent.start_char :]
     if phrase_at == sent.start_char:  # "According to X, content."

@@ -319,8 +319,13 @@ class SpeakerFinder:
         if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
             return Speaker(words, "media", start, end)
         if _is_unnamed(words, language):
+            described = self._description(words, start, end, language)  # "el especialista":
+            if described.local is not None:  # the one of the article, when there is one
+                return described
             return Speaker(words, "anonymous", start, end)
         if _looks_like_a_name(words):  # a person the model did not tag
+            return Speaker(words, "person", start, end)
+        if _described_name(words, language):  # "la profesora Ana Ruiz", untagged
             return Speaker(words, "person", start, end)
         if _stands_for_an_organization(low, language):
             local = self._organization(start)
@@ -431,6 +436,8 @@ class SpeakerFinder:
         head = max(inside, key=lambda m: (m.label == "PERSON", m.end - m.start))
         entity = self.entities[head.local]
         kind = _KIND_OF_LABEL.get(head.label, "unknown")  # "Caso Odebrecht" says nothing
+        if kind == "unknown" and _described_name(words, language):
+            kind = "person"  # "la bióloga [Hilaria Ransome]", which the model took for a thing
         if name_low(entity.name) in _list(language, "media"):
             kind = "media"
         return Speaker(words, kind, start, end, head.local)
@@ -736,6 +743,24 @@ def person_named(words: str, entities: Sequence[LocalEntity]) -> int | None:
 def _names_end(words: list[str], name: list[str]) -> bool:
     """Whether ``words`` are a name, or its words after the first ("LÓPEZ OBRADOR")."""
     return words == name or any(words == name[i : i + len(words)] for i in range(1, len(name)))
+
+
+def _described_name(words: str, language: str) -> bool:
+    """A name the model did not tag after words that describe its bearer: "la profesora
+    Hilaria Ransome", "the forensic analyst Dara Quell". The description is in lower case,
+    ends in a word of its own (not "de") and names no organisation ("the company Acme
+    Holdings")."""
+    parts = _strip_article(words).split()
+    stop = _stop_words(language)
+    for k in (4, 3, 2):
+        before, name = parts[:-k], parts[-k:]
+        if (
+            before and all(w.islower() for w in before) and before[-1] not in stop
+            and _looks_like_a_name(" ".join(name))
+            and not any(w in _list(language, "organization_nouns") for w in before)
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _attribution(
