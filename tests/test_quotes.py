@@ -970,3 +970,8 @@ def test_split_quote_with_a_short_first_part_is_one_direct_quote() -> None:
     assert len(qs) == 1 and qs[0].kind == "direct"
     assert qs[0].speaker.text == "Tobias Wrenfield"
     assert [text[s:e] for s, e in qs[0].parts] == ["The bridge,", "will reopen in May."]
+
+
+def test_a_weekday_before_the_subject_is_no_part_of_the_speaker() -> None:
+    _, qs = quotes("However during the case on Tuesday Mr Wrenfield denied the allegations.")
+    assert [q.speaker.text for q in qs] == ["Mr Wrenfield"]

@@ -818,9 +818,14 @@ def _without_lead(text: str, start: int, end: int, language: str) -> tuple[int, 
 
     The adverbial opens with a preposition of ``lang/*/lead_prepositions.txt`` and ends at
     the first comma after which an article, a determiner (``subject_determiners.txt``) or a
-    capitalised word opens the subject; a span with no such comma is kept whole."""
+    capitalised word opens the subject; a span with no such comma is kept whole. A weekday
+    before a capitalised word is a lead too, comma or not ("[Tuesday ]Mr Ebbers")."""
     words = text[start:end]
     first = _WORD.match(words)
+    if first is not None and first.group().casefold() in _list(language, "weekdays"):
+        after = _WORD.match(words, first.end() + 1)  # "[Tuesday ]Mr Ebbers denied": a lead
+        if after is not None and after.group()[:1].isupper():  # with no comma
+            return start + after.start(), end
     if first is None or first.group().casefold() not in _list(language, "lead_prepositions"):
         return start, end
     openers = _list(language, "definite_articles") | _list(language, "subject_determiners")
