@@ -975,3 +975,39 @@ def test_split_quote_with_a_short_first_part_is_one_direct_quote() -> None:
 def test_a_weekday_before_the_subject_is_no_part_of_the_speaker() -> None:
     _, qs = quotes("However during the case on Tuesday Mr Wrenfield denied the allegations.")
     assert [q.speaker.text for q in qs] == ["Mr Wrenfield"]
+
+
+def test_a_closing_double_apostrophe_inside_the_speakers_description_stays_in_it() -> None:
+    text = (
+        "''The old rules are gone,'' said Tobias Wrenfield, the author of ''Harbour and "
+        "Tide,'' a history of the port."
+    )
+    _, qs = quotes(text)
+    assert [q.speaker.text for q in qs] == [
+        "Tobias Wrenfield, the author of ''Harbour and Tide,'' a history of the port"
+    ]
+
+
+def test_an_inserted_attribution_leaves_the_speakers_description_out_of_the_quote() -> None:
+    text = (
+        "Rather than seeing the tax rise further, said Marcia Quell, senior vice president "
+        "for sustainability, the firm wants the gap narrowed."
+    )
+    _, qs = quotes(text)
+    q = next(q for q in qs if q.text.startswith("Rather"))
+    assert q.speaker.text == "Marcia Quell"
+    assert [text[s:e] for s, e in q.parts] == [
+        "Rather than seeing the tax rise further",
+        "the firm wants the gap narrowed",
+    ]
+
+
+def test_a_quoted_show_title_before_the_verb_leaves_the_reported_clause_after_it() -> None:
+    text = (
+        "Dara Quell, host of the show “Harbour Talk,” said the council's refusal to publish "
+        "the budget could cost it the election."
+    )
+    _, qs = quotes(text)
+    assert [q.text for q in qs if q.cue == "said"] == [
+        "the council's refusal to publish the budget could cost it the election"
+    ]

@@ -284,7 +284,7 @@ def _indirect_quotes(
             if content is None or len(content) < MIN_CONTENT_TOKENS:
                 continue
             if (
-                content.start > cue.i and _attributes_the_quote_before(cue)
+                content.start > cue.i and _attributes_the_quote_before(text, seg, cue, direct)
                 and not _opens_a_complement(content)
             ):  # fmt: skip
                 continue  # "“…”, señalan [fuentes policiales]": the subject, after its verb
@@ -329,6 +329,9 @@ def _inserted_attribution(
         name_end = next((t.i for t in doc[close + 1 : sent.end] if t.text == ","), None)
         if name_end is not None and all(t.pos_ == "PROPN" for t in doc[close + 1 : name_end]):
             subject, close = doc[cue.i + 1 : name_end], name_end  # "el alcalde, Tomás Arrieta,"
+    if close + 1 < sent.end and _is_apposition(doc[close + 1 : sent.end]):
+        close = next(t.i for t in doc[close + 1 : sent.end] if t.text == ",")  # "said X, [an
+        # analyst at Y], the rate will fall": the speaker's description, not the clause
     line_start = max([sent.start, *(t.i + 1 for t in doc[sent.start : before] if "\n" in t.text)])
     line_end = next((t.i for t in doc[close + 1 : sent.end] if "\n" in t.text), sent.end)
     head, tail = doc[line_start:before], doc[close + 1 : line_end]  # a line break ends both
@@ -354,7 +357,8 @@ def _inserted_attribution(
         attribution = _implied_attribution(seg, cue, finder, direct)
     if attribution.speaker.local is None and attribution.speaker.text is None:
         return None
-    inner = any(first[0] <= s and e <= second[1] + 1 for s, e in direct)
+    inner = [e for s, e in direct if first[0] <= s and e <= second[1] + 1]
+    second = (second[0], max([second[1], *inner]))  # the closing words of a quote it ends with
     kind: QuoteKind = "mixed" if inner else "indirect"
     quote = _quote(text, seg, first[0], second[1], kind, attribution.speaker, attribution)
     return replace(quote, parts=(first, second))
@@ -365,6 +369,21 @@ def _inserted_attribution(
 SUBJECT_OPENERS = ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")
 
 
+def _is_apposition(words: Span) -> bool:
+    """Whether the words after an inserted attribution's subject open with a description of
+    it set off by a comma ("historian at the Library, is that …"): a noun phrase in lower
+    case, with no verb, up to a comma."""
+    comma = next((t.i for t in words if t.text == ","), None)
+    if comma is None or comma == words.start:
+        return False
+    phrase = words.doc[words.start : comma]
+    return (
+        phrase[0].is_lower and phrase[0].pos_ in ("DET", "NOUN", "ADJ")
+        and any(t.pos_ == "NOUN" for t in phrase)
+        and not any(t.pos_ in ("VERB", "AUX") for t in phrase)
+    )  # fmt: skip
+
+
 def _holds_a_clause(words: Span) -> bool:
     """Whether the words after an inserted attribution go on with the clause it
     interrupts: a finite verb first ("[crecerá] un 3 %"), not more of the speaker's
@@ -373,7 +392,7 @@ def _holds_a_clause(words: Span) -> bool:
     if len(words) and words[0].pos_ == "CCONJ":
         return False
     for token in words:
-        if token.lower_ in RELATIVE_PRONOUNS:
+        if _opens_a_subordinate(token):
             return False
         if token.pos_ in ("VERB", "AUX"):
             return token.dep_ not in RELATIVE_DEPS and _is_finite(token)
@@ -396,12 +415,23 @@ def _is_inverted_subject(cue: Token, subject: Span) -> bool:
     return any(t.dep_ == "nsubj" and t.head.i == cue.i for t in subject)
 
 
-def _attributes_the_quote_before(cue: Token) -> bool:
+def _attributes_the_quote_before(
+    text: str, seg: AnnotatedSegment, cue: Token, direct: list[tuple[int, int]]
+) -> bool:
     """Whether a cue verb comes right after a quotation and its comma ("“…”, señalan …",
-    "“…,” said …"): the quotation's attribution, whatever follows it is its subject."""
-    doc, i = cue.doc, cue.i
-    before = {doc[j].text for j in range(max(0, i - 2), i)}
-    return i >= 2 and "," in before and bool(before & set(OPENERS.values()))
+    "“…,” said …"): the quotation's attribution, whatever follows it is its subject. Not
+    after a quoted title or phrase of a few words ("host of “Morning Joe,” said …")."""
+    at = cue.idx + seg.offset
+    return any(
+        0 <= at - e <= QUOTE_TO_CUE_CHARS and text[e:at].strip(" ”\"’'»") == ","
+        and not _is_fragment(text, s, e)
+        for s, e in direct
+    )  # fmt: skip
+
+
+#: The most characters between a quote's last word and a cue verb right after it: the
+#: closing mark, a comma and spaces.
+QUOTE_TO_CUE_CHARS = 5
 
 
 def _opens_a_complement(content: Span) -> bool:
@@ -597,12 +627,7 @@ def _indirect(
     if inner and outside < MIN_FRAME_WORDS and not all(_is_fragment(text, *d) for d in inner):
         return None  # the clause is the direct quote itself: attribution, not a new quote
     cue_at = verb.idx + seg.offset
-    opens_with_a_quote = inner and not text[start : inner[0][0]].strip(" “”\"'‘’«»")
-    if (
-        opens_with_a_quote
-        and any(e <= cue_at for _, e in inner)
-        and any(cue_at < s for s, _ in inner)
-    ):
+    if _split_by_its_cue(text, start, end, inner, cue_at, seg.segment.language):
         return None  # "“The bridge,” said X, “will open”": one direct quote, split by its cue
     if subject is None:
         attribution = _implied_attribution(seg, verb, finder, direct)
@@ -613,6 +638,28 @@ def _indirect(
     kind: QuoteKind = "mixed" if inner else "indirect"
     quote = _quote(text, seg, start, end, kind, attribution.speaker, attribution)
     return replace(quote, parts=_around_attribution(text, seg, quote, verb))
+
+
+def _split_by_its_cue(
+    text: str, start: int, end: int, inner: list[tuple[int, int]], cue_at: int, language: str
+) -> bool:
+    """Whether a clause is two quoted parts and, between them, only the attribution whose
+    cue is at ``cue_at``: “The bridge,” said X, “will reopen.” A frame of the writer's
+    before, between or after them ("“A big truck” plowed through …, he said, and “…”")
+    makes it a mixed quote."""
+    if len(inner) != 2 or not inner[0][1] <= cue_at < inner[1][0]:
+        return False
+    marks = " “”\"'‘’«»,.;:"
+    gap = text[inner[0][1] : inner[1][0]].strip(marks).split()
+    return (
+        not text[start : inner[0][0]].strip(marks) and not text[inner[1][1] : end].strip(marks)
+        and len(gap) <= MAX_SPLIT_ATTRIBUTION_WORDS
+        and not any(w.lower().strip(",") in _list(language, "conjunctions") for w in gap)
+    )  # fmt: skip
+
+
+#: The most words of an attribution between two quoted parts: "said Tobias Wrenfield".
+MAX_SPLIT_ATTRIBUTION_WORDS = 8
 
 
 def _around_attribution(

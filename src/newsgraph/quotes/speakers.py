@@ -195,9 +195,20 @@ def _subject_end(verb: Token, subject: Token) -> int:
         if child.i > subject.i and child.dep_ == "nsubj" and child.left_edge.i == end:
             end = child.right_edge.i + 1
     for t in doc[subject.i + 1 : end - 1]:
-        if t.text in OPENERS and doc[t.i - 1].text == "," and doc[t.i + 1].text[:1].islower():
+        if (
+            t.text in OPENERS and doc[t.i - 1].text == "," and doc[t.i + 1].text[:1].islower()
+            and not _closes(t, subject.left_edge.i)
+        ):  # fmt: skip
             return t.i - 1  # "dijo [Arrieta], “estará listo”": the parse hung the quote on it
     return end  # (not a nickname: "Patricio “El Pato” Zambrano")
+
+
+def _closes(mark: Token, start: int) -> bool:
+    """Whether a mark written alike at both ends ('"', "''") closes a quote opened after
+    ``start``: "the author of ''Destiny and Power,'' a biography"."""
+    return OPENERS[mark.text] == mark.text and (
+        sum(t.text == mark.text for t in mark.doc[start : mark.i]) % 2 == 1
+    )
 
 
 def _before_relative(noun: Token, end: int, *, set_off: bool) -> int:
