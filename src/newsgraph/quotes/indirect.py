@@ -392,8 +392,8 @@ def _holds_a_clause(words: Span) -> bool:
     if len(words) and words[0].pos_ == "CCONJ":
         return False
     for token in words:
-        if _opens_a_subordinate(token):
-            return False
+        if _opens_a_subordinate(token) and not (token.i == words.start and token.pos_ == "SCONJ"):
+            return False  # (a clause of reason may go on: "[pues] somos tantos")
         if token.pos_ in ("VERB", "AUX"):
             return token.dep_ not in RELATIVE_DEPS and _is_finite(token)
     return False
