@@ -623,12 +623,10 @@ def _title_before(text: str, start: int, language: str = "en") -> str | None:
     words = window.split()[-TITLE_WINDOW:]
     keys = [name_key(w) for w in words]
     adjective = int(
-        language in ADJECTIVE_AFTER_TITLE
-        and bool(words)
-        and words[-1].isalpha()
+        language in ADJECTIVE_AFTER_TITLE and bool(words) and words[-1].isalpha()
         and words[-1].islower()
-        and keys[-1] not in _particle_keys()
-    )  # fmt: skip  ("el alcalde de [Medellín]" is a place: "de" is no adjective)
+        and keys[-1] not in _particle_keys()  # "el alcalde de [Medellín]": a place
+    )  # fmt: skip
     for skip in range(adjective + 1):
         if n := _title_length(keys[: len(keys) - skip], at_end=True):
             return " ".join(words[len(words) - skip - n :]).strip(",")
@@ -836,12 +834,14 @@ def _split_trailing_people(text: str, mentions: list[RawMention]) -> list[RawMen
         if tail is None or not _is_institution_name(m.tokens):
             out.append(m)
             continue
-        head = list(m.tokens[: -len(tail)])
+        # Offsets are counted from the end, where the surface words and the keys agree (a
+        # title stripped from the front would shift them there).
         words = list(re.finditer(r"\S+", text[m.start : m.end]))
+        head, last = list(m.tokens[: -len(tail)]), len(words) - len(tail) - 1
         while head and head[-1] in particles:
             head.pop()
-        head_end = m.start + words[len(head) - 1].end()
-        out.append(RawMention(m.start, head_end, "ORG", tuple(head), m.roles))
+            last -= 1
+        out.append(RawMention(m.start, m.start + words[last].end(), "ORG", tuple(head), m.roles))
         out.append(RawMention(m.start + words[-len(tail)].start(), m.end, "PERSON", tail))
     return sorted(out, key=lambda m: m.start)
 

@@ -330,8 +330,8 @@ def _inserted_attribution(
         if name_end is not None and all(t.pos_ == "PROPN" for t in doc[close + 1 : name_end]):
             subject, close = doc[cue.i + 1 : name_end], name_end  # "el alcalde, Tomás Arrieta,"
     if close + 1 < sent.end and _is_apposition(doc[close + 1 : sent.end]):
-        close = next(t.i for t in doc[close + 1 : sent.end] if t.text == ",")  # "said X, [an
-        # analyst at Y], the rate will fall": the speaker's description, not the clause
+        # "said X, [an analyst at Y], the rate will fall": the speaker's, not the clause
+        close = next(t.i for t in doc[close + 1 : sent.end] if t.text == ",")
     line_start = max([sent.start, *(t.i + 1 for t in doc[sent.start : before] if "\n" in t.text)])
     line_end = next((t.i for t in doc[close + 1 : sent.end] if "\n" in t.text), sent.end)
     head, tail = doc[line_start:before], doc[close + 1 : line_end]  # a line break ends both
