@@ -1011,3 +1011,12 @@ def test_a_quoted_show_title_before_the_verb_leaves_the_reported_clause_after_it
     assert [q.text for q in qs if q.cue == "said"] == [
         "the council's refusal to publish the budget could cost it the election"
     ]
+
+
+def test_unnamed_people_at_a_named_organisation_are_anonymous() -> None:
+    _, qs = quotes("Sources close to Acme Holdings said the plant would close.")
+    assert [q.speaker.kind for q in qs] == ["anonymous"]
+    _, qs = quotes("A spokeswoman for Acme Holdings said the plant would close.")
+    assert [q.speaker.kind for q in qs] == ["organization"]
+    _, qs = quotes("Economist Tobias Wrenfield of Acme Holdings said the rate would fall.")
+    assert [q.speaker.kind for q in qs] == ["person"]

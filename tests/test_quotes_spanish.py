@@ -464,3 +464,10 @@ def test_an_untagged_name_after_a_description_is_a_person() -> None:
 def test_an_institution_the_model_does_not_tag_speaks_as_an_organisation() -> None:
     text = "La Agencia Nacional de Aguas Limpias informó que revisará los pozos."
     assert only(quotes(text), "pozos").speaker.kind == "organization"
+
+
+def test_unnamed_officials_of_a_named_institution_are_anonymous() -> None:
+    text = "Fuentes de la Fiscalía General de la República dijeron que hubo detenidos."
+    assert only(quotes(text), "detenidos").speaker.kind == "anonymous"
+    text = "El vocero de la Secretaría de Marina dijo que hubo detenidos."
+    assert only(quotes(text), "detenidos").speaker.kind == "organization"

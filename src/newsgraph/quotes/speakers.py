@@ -325,6 +325,11 @@ class SpeakerFinder:
             described = self._description(words, start, end, language)
             if described.local is not None:
                 return described
+        if (
+            inside and not any(m.label == "PERSON" for m in inside)
+            and _unnamed_at(self.text[start : min(m.start for m in inside)], language)
+        ):  # fmt: skip
+            return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
         if inside:
             return self._named(words, start, end, inside, language)
         if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
@@ -626,6 +631,20 @@ def _is_unnamed(words: str, language: str) -> bool:
     found = re.findall(r"\w+", words)
     marked = {w.lower() for n, w in enumerate(found) if n == 0 or w.islower()}
     return bool(marked & _list(language, "anonymous"))
+
+
+def _unnamed_at(words: str, language: str) -> bool:
+    """Whether the words before the first name in a speaker mark unnamed people there:
+    "[two officials at] the ministry", "[fuentes de] la Fiscalía". A spokesperson speaks
+    for the organisation (``lang/*/official_voices.txt``), and a name in them is no one
+    unnamed ("[the] Hacienda official")."""
+    found = re.findall(r"\w+", words)
+    if any(w[:1].isupper() for w in found[1:]):
+        return False  # "Parul Jain, economist at [Nomura]": a name the model missed
+    marked = {w.lower() for n, w in enumerate(found) if n == 0 or w.islower()}
+    return bool(marked & _list(language, "anonymous")) and not (
+        marked & _list(language, "official_voices")
+    )
 
 
 def _headed_by(low: str, language: str, nouns_list: str) -> bool:
