@@ -471,3 +471,8 @@ def test_unnamed_officials_of_a_named_institution_are_anonymous() -> None:
     assert only(quotes(text), "detenidos").speaker.kind == "anonymous"
     text = "El vocero de la Secretaría de Marina dijo que hubo detenidos."
     assert only(quotes(text), "detenidos").speaker.kind == "organization"
+
+
+def test_an_acronym_after_an_article_speaks_as_an_organisation() -> None:
+    text = "La CPVQ informó que abrirá una queja por los hechos."
+    assert only(quotes(text), "queja").speaker.kind == "organization"

@@ -454,6 +454,8 @@ class SpeakerFinder:
         kind = _KIND_OF_LABEL.get(head.label, "unknown")  # "Caso Odebrecht" says nothing
         if kind == "unknown" and _described_name(words, language):
             kind = "person"  # "la bióloga [Hilaria Ransome]", which the model took for a thing
+        if kind == "unknown" and _article_and_acronym(words, language):
+            kind = "organization"  # "la FDA", "el INE": no person takes an article so
         if name_low(entity.name) in _list(language, "media"):
             kind = "media"
         return Speaker(words, kind, start, end, head.local)
@@ -773,6 +775,15 @@ def person_named(words: str, entities: Sequence[LocalEntity]) -> int | None:
 def _names_end(words: list[str], name: list[str]) -> bool:
     """Whether ``words`` are a name, or its words after the first ("LÓPEZ OBRADOR")."""
     return words == name or any(words == name[i : i + len(words)] for i in range(1, len(name)))
+
+
+def _article_and_acronym(words: str, language: str) -> bool:
+    """A definite article and one word in capitals: "la FDA", "el INE", "the FDA"."""
+    parts = words.split()
+    return (
+        len(parts) == 2 and parts[0].lower() in _list(language, "definite_articles")
+        and parts[1].isalpha() and parts[1].isupper() and len(parts[1]) > 1
+    )  # fmt: skip
 
 
 def _described_name(words: str, language: str) -> bool:
