@@ -1020,3 +1020,18 @@ def test_unnamed_people_at_a_named_organisation_are_anonymous() -> None:
     assert [q.speaker.kind for q in qs] == ["organization"]
     _, qs = quotes("Economist Tobias Wrenfield of Acme Holdings said the rate would fall.")
     assert [q.speaker.kind for q in qs] == ["person"]
+
+
+def test_an_attribution_set_off_with_its_subject_first_reports_both_sides() -> None:
+    text = (
+        "Tobias Wrenfield spoke on the radio. The difference now, he told me on Friday, is "
+        "that he is the anchor of a news program."
+    )
+    _, qs = quotes(text)
+    q = next(q for q in qs if q.cue == "told")
+    assert [text[s:e] for s, e in q.parts] == [
+        "The difference now",
+        "is that he is the anchor of a news program",
+    ]
+    _, qs = quotes("On a trip to the coast, I found myself in Dunmore, a remote town.")
+    assert qs == []

@@ -476,3 +476,15 @@ def test_unnamed_officials_of_a_named_institution_are_anonymous() -> None:
 def test_an_acronym_after_an_article_speaks_as_an_organisation() -> None:
     text = "La CPVQ informó que abrirá una queja por los hechos."
     assert only(quotes(text), "queja").speaker.kind == "organization"
+
+
+def test_an_attribution_set_off_with_its_subject_first_in_spanish() -> None:
+    text = "La economía, la ministra Carmen Olvido Peñate aseguró, crecerá un 3 % el próximo año."
+    q = only(quotes(text), "La economía")
+    assert q.speaker.text == "la ministra Carmen Olvido Peñate"
+    assert [text[s:e] for s, e in q.parts] == ["La economía", "crecerá un 3 % el próximo año"]
+    text = (
+        "En conferencia, los directivos del club señalaron que, efectivamente, esto no se previó."
+    )
+    q = only(quotes(text), "esto no")
+    assert q.parts == () and q.text.startswith("que")

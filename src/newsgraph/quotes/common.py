@@ -136,7 +136,14 @@ def _is_finite(verb: Token) -> bool:
     form = verb.morph.get("VerbForm", [])
     if form:
         return "Fin" in form
+    if verb.tag_ in NONFINITE_TAGS:
+        return False  # "gaining" (VBG) where the annotation left the morphology out
     return not verb.lower_.endswith(tuple(_list(_language(verb), "nonfinite_endings")))
+
+
+#: Penn Treebank tags of verb forms with no subject of their own: "to [say]", "[saying]",
+#: "[said] by".
+NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
 
 
 @dataclass(slots=True)

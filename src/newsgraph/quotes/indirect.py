@@ -321,10 +321,15 @@ def _inserted_attribution(
     before = cue.i - 1
     if before > sent.start and doc[before].lower_ in _list(language, "according_to"):
         before -= 1  # "según explicó"
-    close = next((t.i for t in doc[cue.i + 1 : sent.end] if t.text == ","), None)
-    if before <= sent.start + 1 or doc[before].text != "," or close is None:
+    if doc[before].text != "," and (preposed := _preposed_attribution(cue)) is not None:
+        before, subject, close = preposed  # "The difference, [he told me on Friday], is …"
+    else:
+        comma = next((t.i for t in doc[cue.i + 1 : sent.end] if t.text == ","), None)
+        if comma is None:
+            return None
+        subject, close = doc[cue.i + 1 : comma], comma
+    if before <= sent.start + 1 or doc[before].text != ",":
         return None
-    subject = doc[cue.i + 1 : close]
     if close + 1 < sent.end and len(subject) and subject[0].pos_ == "DET":
         name_end = next((t.i for t in doc[close + 1 : sent.end] if t.text == ","), None)
         if name_end is not None and all(t.pos_ == "PROPN" for t in doc[close + 1 : name_end]):
@@ -364,6 +369,51 @@ def _inserted_attribution(
     return replace(quote, parts=(first, second))
 
 
+#: The most words of a subject before an inserted cue verb ("the former mayor"), and of
+#: what may follow the verb before the closing comma ("me on Friday").
+MAX_PREPOSED_SUBJECT_WORDS = 5
+MAX_ADJUNCT_WORDS = 4
+
+
+def _preposed_attribution(cue: Token) -> tuple[int, Span, int] | None:
+    """An inserted attribution whose subject comes before its verb: "The difference now,
+    [he told me on Friday], is that …". The comma before the subject, the subject, and the
+    comma after the verb and its short adjuncts, none of which is a verb."""
+    doc, sent = cue.doc, cue.sent
+    lo = max(sent.start, cue.i - MAX_PREPOSED_SUBJECT_WORDS - 1)
+    before = next((t.i for t in reversed(doc[lo : cue.i]) if t.text == ","), None)
+    hi = min(sent.end, cue.i + MAX_ADJUNCT_WORDS + 2)
+    close = next((t.i for t in doc[cue.i + 1 : hi] if t.text == ","), None)
+    if before is None or close is None or before + 1 == cue.i:
+        return None
+    subject = doc[before + 1 : cue.i]
+    while len(subject) > 1 and subject[-1].pos_ == "ADV":
+        subject = subject[:-1]  # "Mr. Obama [often] says"
+    adjuncts = doc[cue.i + 1 : close]
+    if not _is_parenthesis(subject, adjuncts) or (
+        close + 1 < sent.end and doc[close + 1].text in OPENERS  # "he said, “What …”"
+    ):
+        return None
+    return before, subject, close
+
+
+def _is_parenthesis(subject: Span, adjuncts: Span) -> bool:
+    """Whether a subject, its cue verb and the words after it up to a comma are a
+    parenthesis, not a clause of their own: no other verb, no clause opener ("…, [who]
+    said, …", "X explicó [que], durante …"), no punctuation ("a friend commented: “For
+    you, …"), and no object but a personal pronoun ("told [me] on Friday", not "charged
+    [two developers], …" or "found [myself] in …")."""
+    words = (*subject, *adjuncts)
+    return not (
+        any(t.pos_ == "VERB" or _opens_a_subordinate(t) for t in words)
+        or any(t.is_punct for t in adjuncts)
+        or any(
+            t.dep_ in OBJECT_DEPS and (t.pos_ != "PRON" or "Yes" in t.morph.get("Reflex", []))
+            for t in adjuncts
+        )
+    )
+
+
 #: The parts of speech an inserted attribution's subject may open with: "el fiscal",
 #: "Pérez", "dos funcionarios", "ella"; not "que" or "en".
 SUBJECT_OPENERS = ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")
@@ -392,8 +442,8 @@ def _holds_a_clause(words: Span) -> bool:
     if len(words) and words[0].pos_ == "CCONJ":
         return False
     for token in words:
-        if _opens_a_subordinate(token) and not (token.i == words.start and token.pos_ == "SCONJ"):
-            return False  # (a clause of reason may go on: "[pues] somos tantos")
+        if _opens_a_subordinate(token):
+            return False
         if token.pos_ in ("VERB", "AUX"):
             return token.dep_ not in RELATIVE_DEPS and _is_finite(token)
     return False
