@@ -513,3 +513,23 @@ def test_the_place_after_a_title_and_de_is_no_person() -> None:
         text, spans(text, ("Villaseca", "LOC"), ("Ramiro Tello Aguado", "PERSON")), "es"
     )
     assert {m.text: m.label for m in mentions}["Villaseca"] == "LOC"
+
+
+def test_a_leading_article_before_an_institution_or_acronym_is_no_part_of_the_name() -> None:
+    text = (
+        "La Policía Vecinal Unida (PVU) informó del caso.\nLa Policía Vecinal Unida detuvo a "
+        "dos hombres.\nLa PVU dijo que habrá más detenciones. El Salvador envió ayuda."
+    )
+    result = analyze_text(text, language="es")
+    police = {m.local for m in result.mentions if "Policía" in m.text or "PVU" in m.text}
+    assert len(police) == 1
+    assert all(not m.text.startswith("La ") for m in result.mentions)
+
+
+def test_an_institution_head_is_no_title_however_it_is_spelt() -> None:
+    text = "La Coordinadora Nacional de Derechos Civiles (CNDC) informó que presentará una queja."
+    result = analyze_text(text, language="es")
+    assert result.mentions[0].text == "Coordinadora Nacional de Derechos Civiles"
+    assert result.entities[result.mentions[0].local].name == (
+        "Coordinadora Nacional de Derechos Civiles"
+    )

@@ -247,9 +247,23 @@ def _mention(text: str, seg: AnnotatedSegment, ent: Span) -> tuple[int, int, Lab
         return None
     if _is_description(text[start:end], seg.segment.language):
         return None
+    start = _after_leading_article(text, start, end)
     if label == "PERSON" and _capitalised_words(text[start:end]) > MAX_PERSON_NAME_WORDS:
         label = "MISC"  # a run of tags or names: "Deportación Donald Trump Nayib Bukele Política"
     return start, end, refine_label(text[start:end], label)
+
+
+def _after_leading_article(text: str, start: int, end: int) -> int:
+    """Where a name starts without the article the model took in at a sentence start,
+    before an institution's head noun or an acronym: "[La ]Policía Nacional Civil", "[La
+    ]PNC"; a place's article stays ("El Salvador", "La Paz")."""
+    words = text[start:end].split()
+    if len(words) < 2 or words[0].lower() not in _articles():
+        return start
+    second = words[1]
+    if second in _head_labels() or (second.isalpha() and second.isupper() and len(second) > 1):
+        return start + text[start:end].index(second)
+    return start
 
 
 def _capitalised_words(name: str) -> int:
@@ -389,8 +403,11 @@ def _is_title_word(word: str) -> bool:
 
 def _title_key(word: str) -> str:
     """A word's name key for matching titles, or "" for an institution noun that only its
-    accent tells from a title: "Secretaría" (the ministry) is no "secretaria"."""
-    return "" if word.casefold() in _institution_words() else name_key(word)
+    accent tells from a title ("Secretaría", the ministry, is no "secretaria") or a
+    capitalised head noun of institution names ("la Coordinadora Nacional …")."""
+    if word.casefold() in _institution_words() or _head_labels().get(word) == "ORG":
+        return ""
+    return name_key(word)
 
 
 @cache
