@@ -533,3 +533,14 @@ def test_an_institution_head_is_no_title_however_it_is_spelt() -> None:
     assert result.entities[result.mentions[0].local].name == (
         "Coordinadora Nacional de Derechos Civiles"
     )
+
+
+def test_an_institution_name_holds_para_and_the_titles_in_it() -> None:
+    text = (
+        "La Fundación Vecinal para la Defensa del Agua informó del caso. Los miembros de la "
+        "Comisión de Postulación para Fiscal General se reunieron."
+    )
+    result = analyze_text(text, language="es")
+    found = {(m.text, m.label) for m in result.mentions}
+    assert ("Fundación Vecinal para la Defensa del Agua", "ORG") in found
+    assert ("Comisión de Postulación para Fiscal General", "ORG") in found

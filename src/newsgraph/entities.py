@@ -136,15 +136,19 @@ def extract_entities(
 def _institution_names(text: str, seg: AnnotatedSegment) -> list[tuple[int, int, Label]]:
     """Names of institutions read from their head noun, which the small models cut up or
     mislabel: "Secretaría de Seguridad y Protección Ciudadana" (an organisation and a
-    person), "Fiscalía General del" and "Estado de Sinaloa". A capitalised head noun
-    (``lang/*/head_labels.txt``) and the capitalised words after it, joined by the lower-case
-    words names hold (``name_particles``), are one organisation, up to a conjunction with an
-    article ("la Universidad Nacional y la Secretaría …"). The model's person tags inside
-    are no limit (it tags "Hacienda" and "Protección Ciudadana" as people), but after the
-    heads a ruler's name may follow (``ruler_heads``): "la Presidencia de [López Obrador]"."""
+    person), "Fiscalía General del" and "Estado de Sinaloa".
+
+    A capitalised head noun (``lang/*/head_labels.txt``) and the capitalised words after it,
+    joined by the lower-case words names hold (``name_particles``,
+    ``institution_particles``), are one organisation, up to a conjunction with an article
+    ("la Universidad Nacional y la Secretaría …"). The model's person tags inside are no
+    limit (it tags "Hacienda" and "Protección Ciudadana" as people), but after the heads a
+    ruler's name may follow (``ruler_heads``): "la Presidencia de [López Obrador]"."""
     doc, language = seg.doc, seg.segment.language
     heads = {word for word, label in _head_labels().items() if label == "ORG"}
-    particles = lang.words(language, "name_particles")
+    particles = lang.words(language, "name_particles") | lang.words(
+        language, "institution_particles"
+    )
     coordinators = lang.words(language, "name_coordinators")
     rulers = lang.words(language, "ruler_heads")
     out: list[tuple[int, int, Label]] = []
@@ -585,7 +589,9 @@ def _strip_titles_of(words_: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[st
     # Cached: the same names recur across an article and a corpus.
     words = list(words_)
     roles: list[str] = []
-    inner = _inner_title(words)
+    head = _without_article(" ".join(words))[:1]
+    # an institution's name holds titles of its own: "Comisión de Postulación para Fiscal General"
+    inner = 0 if head and _head_labels().get(head[0]) == "ORG" else _inner_title(words)
     if inner:
         roles.append(" ".join(words[:inner]))
         words = words[inner:]
@@ -865,8 +871,12 @@ def _split_trailing_people(text: str, mentions: list[RawMention]) -> list[RawMen
 
 @cache
 def _particle_keys() -> frozenset[str]:
+    """The lower-case words inside names, institutions' included ("para", "contra")."""
     return frozenset(
-        name_key(p) for code in LIST_LANGUAGES for p in lang.words(code, "name_particles")
+        name_key(p)
+        for code in LIST_LANGUAGES
+        for name in ("name_particles", "institution_particles")
+        for p in lang.words(code, name)
     )
 
 
