@@ -145,7 +145,7 @@ def _institution_names(text: str, seg: AnnotatedSegment) -> list[tuple[int, int,
     limit (it tags "Hacienda" and "Protección Ciudadana" as people), but after the heads a
     ruler's name may follow (``ruler_heads``): "la Presidencia de [López Obrador]"."""
     doc, language = seg.doc, seg.segment.language
-    heads = {word for word, label in _head_labels().items() if label == "ORG"}
+    heads = _institution_heads()
     particles = lang.words(language, "name_particles") | lang.words(
         language, "institution_particles"
     )
@@ -265,7 +265,7 @@ def _after_leading_article(text: str, start: int, end: int) -> int:
     if len(words) < 2 or words[0].lower() not in _articles():
         return start
     second = words[1]
-    if second in _head_labels() or (second.isalpha() and second.isupper() and len(second) > 1):
+    if second in _head_labels() or is_acronym(second):
         return start + text[start:end].index(second)
     return start
 
@@ -409,7 +409,7 @@ def _title_key(word: str) -> str:
     """A word's name key for matching titles, or "" for an institution noun that only its
     accent tells from a title ("Secretaría", the ministry, is no "secretaria") or a
     capitalised head noun of institution names ("la Coordinadora Nacional …")."""
-    if word.casefold() in _institution_words() or _head_labels().get(word) == "ORG":
+    if word.casefold() in _institution_words() or word in _institution_heads():
         return ""
     return name_key(word)
 
@@ -591,7 +591,7 @@ def _strip_titles_of(words_: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[st
     roles: list[str] = []
     head = _without_article(" ".join(words))[:1]
     # an institution's name holds titles of its own: "Comisión de Postulación para Fiscal General"
-    inner = 0 if head and _head_labels().get(head[0]) == "ORG" else _inner_title(words)
+    inner = 0 if head and head[0] in _institution_heads() else _inner_title(words)
     if inner:
         roles.append(" ".join(words[:inner]))
         words = words[inner:]
@@ -710,6 +710,11 @@ def _following_aliases(text: str, start: int, end: int) -> set[str]:
     if cue:
         aliases.update(_alternatives(cue.group(1)))
     return aliases
+
+
+def is_acronym(word: str) -> bool:
+    """A word of two capitals or more and nothing else: "PNC", "FDA"."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def _is_acronym_of(short: str, name: str) -> bool:
@@ -848,7 +853,7 @@ def _split_trailing_people(text: str, mentions: list[RawMention]) -> list[RawMen
     Tarazona]". (Without that other mention, nothing tells the names apart.) After "de"
     or "y" other heads go on with their name: "Ministerio de Obras Públicas"."""
     people = {m.tokens for m in mentions if m.label == "PERSON" and len(m.tokens) > 1}
-    particles, rulers = _particle_keys(), _ruler_keys()
+    particles, rulers = _particle_keys(), list_keys("ruler_heads")
     out: list[RawMention] = []
     for m in mentions:
         tail = next((p for p in people if len(p) < len(m.tokens) and m.tokens[-len(p):] == p
@@ -872,19 +877,7 @@ def _split_trailing_people(text: str, mentions: list[RawMention]) -> list[RawMen
 @cache
 def _particle_keys() -> frozenset[str]:
     """The lower-case words inside names, institutions' included ("para", "contra")."""
-    return frozenset(
-        name_key(p)
-        for code in LIST_LANGUAGES
-        for name in ("name_particles", "institution_particles")
-        for p in lang.words(code, name)
-    )
-
-
-@cache
-def _ruler_keys() -> frozenset[str]:
-    return frozenset(
-        name_key(r) for code in LIST_LANGUAGES for r in lang.words(code, "ruler_heads")
-    )
+    return list_keys("name_particles") | list_keys("institution_particles")
 
 
 def _is_institution_name(tokens: tuple[str, ...]) -> bool:
@@ -894,16 +887,21 @@ def _is_institution_name(tokens: tuple[str, ...]) -> bool:
 
 
 @cache
+def _institution_heads() -> frozenset[str]:
+    """The head nouns of institutions' names, as written ("Secretaría")."""
+    return frozenset(word for word, label in _head_labels().items() if label == "ORG")
+
+
+@cache
 def _institution_head_keys() -> frozenset[str]:
-    return frozenset(name_key(word) for word, label in _head_labels().items() if label == "ORG")
+    return frozenset(name_key(word) for word in _institution_heads())
 
 
 def _repair_institution_parts(mentions: list[RawMention]) -> None:
     """The words after "de" or "y" in an institution's name are no person where the model
     tags them alone: "Hacienda" and "Crédito Público" of "Secretaría de Hacienda y Crédito
     Público", "Seguro Social" of "Instituto Mexicano del Seguro Social"."""
-    particles = _particle_keys()
-    rulers = _ruler_keys()
+    particles, rulers = _particle_keys(), list_keys("ruler_heads")
     parts: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label != "ORG" or not _is_institution_name(m.tokens) or m.tokens[0] in rulers:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from .. import lang
 from ..annotate import AnnotatedSegment
-from ..entities import list_keys, name_key
+from ..entities import is_acronym, list_keys, name_key
 from ..records import Article, LocalEntity, Mention, Quote, Speaker, SpeakerKind
 from .common import (
     CHAINED_DEPS,
@@ -626,13 +626,13 @@ def _stands_for_an_organization(low: str, language: str) -> bool:
     return _headed_by(low, language, "organization_nouns")
 
 
-def _is_unnamed(words: str, language: str) -> bool:
+def _is_unnamed(words: str, language: str, marks: str = "anonymous") -> bool:
     """Whether a speaker's words mark an unnamed source ("two officials", "critics of the
-    plan", ``lang/*/anonymous.txt``), written in lower case but for the first word: "The
-    Observer" is a newspaper."""
+    plan", ``lang/*/anonymous.txt``, or the list ``marks``), written in lower case but for
+    the first word: "The Observer" is a newspaper."""
     found = re.findall(r"\w+", words)
     marked = {w.lower() for n, w in enumerate(found) if n == 0 or w.islower()}
-    return bool(marked & _list(language, "anonymous"))
+    return bool(marked & _list(language, marks))
 
 
 def _unnamed_at(words: str, language: str) -> bool:
@@ -643,10 +643,7 @@ def _unnamed_at(words: str, language: str) -> bool:
     found = re.findall(r"\w+", words)
     if any(w[:1].isupper() for w in found[1:]):
         return False  # "Parul Jain, economist at [Nomura]": a name the model missed
-    marked = {w.lower() for n, w in enumerate(found) if n == 0 or w.islower()}
-    return bool(marked & _list(language, "anonymous")) and not (
-        marked & _list(language, "official_voices")
-    )
+    return _is_unnamed(words, language) and not _is_unnamed(words, language, "official_voices")
 
 
 def _headed_by(low: str, language: str, nouns_list: str) -> bool:
@@ -782,7 +779,7 @@ def _article_and_acronym(words: str, language: str) -> bool:
     parts = words.split()
     return (
         len(parts) == 2 and parts[0].lower() in _list(language, "definite_articles")
-        and parts[1].isalpha() and parts[1].isupper() and len(parts[1]) > 1
+        and is_acronym(parts[1])
     )  # fmt: skip
 
 
