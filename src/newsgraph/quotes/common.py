@@ -13,6 +13,10 @@ from .. import lang
 from ..annotate import AnnotatedSegment
 from ..records import Quote, QuoteKind, Speaker
 
+#: Only a closing mark and a comma between a quote and the verb right after it: "“…”,
+#: señalan …", "“…,” said …".
+HANDED_BACK = re.compile(r"[”\"’'»]*\s*,\s*")
+
 #: Opening quotation marks and their closers; '' is how some archives (the NYT's) write ".
 OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "''": "''"}
 

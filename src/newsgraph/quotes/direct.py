@@ -12,6 +12,7 @@ from ..annotate import AnnotatedSegment
 from ..records import Quote, Speaker
 from .common import (
     FRAME_CHARS,
+    HANDED_BACK,
     MAX_LABEL_WORDS,
     MAX_TITLE_WORDS,
     MIN_WORDS_WITHOUT_CUE,
@@ -475,7 +476,7 @@ def _attribute(
     subject = _speaker_span(verb)
     if subject is None or _inside(subject.root.idx + off, quoted):
         subject = _words_after_quote(verb, off, quoted, seg.segment.language)  # a misparse
-    elif subject.end_char + off <= start and _HANDED_BACK.fullmatch(text, end, verb.idx + off):
+    elif subject.end_char + off <= start and HANDED_BACK.fullmatch(text, end, verb.idx + off):
         # "La ley no frenó el acoso, “…”, señalan [fuentes policiales]": the verb right
         # after the quote speaks it, by the words after it, not the sentence's subject
         subject = _words_after_quote(verb, off, quoted, seg.segment.language) or subject
@@ -504,9 +505,6 @@ def _words_after_quote(
     words = doc[verb.i + 1 : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
     return words if words and _starts_a_name(words[0]) else None
 
-
-#: Only the closing mark and a comma between a quote and the verb right after it.
-_HANDED_BACK = re.compile(r"[”\"’'»]*\s*,\s*")
 
 #: What lies between a quote's closing mark and its verb: at most a name and its apposition.
 _AFTER_QUOTE = re.compile(r"[”\"’'»]*,?\s*([^\s.!?;:“\"«\n][^.!?;:“\"«\n]*?)?[\s,]*")

@@ -15,6 +15,7 @@ from ..annotate import AnnotatedSegment, string_ids
 from ..records import Quote, QuoteKind, Speaker
 from .common import (
     CLAUSE_OF_NOUN_DEPS,
+    HANDED_BACK,
     MAX_LEAD_WORDS,
     MIN_CONTENT_TOKENS,
     MIN_FRAME_WORDS,
@@ -473,15 +474,9 @@ def _attributes_the_quote_before(
     after a quoted title or phrase of a few words ("host of “Morning Joe,” said …")."""
     at = cue.idx + seg.offset
     return any(
-        0 <= at - e <= QUOTE_TO_CUE_CHARS and text[e:at].strip(" ”\"’'»") == ","
-        and not _is_fragment(text, s, e)
+        e <= at and HANDED_BACK.fullmatch(text, e, at) and not _is_fragment(text, s, e)
         for s, e in direct
-    )  # fmt: skip
-
-
-#: The most characters between a quote's last word and a cue verb right after it: the
-#: closing mark, a comma and spaces.
-QUOTE_TO_CUE_CHARS = 5
+    )
 
 
 def _opens_a_complement(content: Span) -> bool:
