@@ -920,6 +920,20 @@ def test_quote_broken_by_an_attribution_holding_a_reported_phrase_is_joined() ->
     ]
 
 
+def test_quote_broken_by_an_attribution_with_a_long_description_is_joined() -> None:
+    text = (
+        "“The levy is no reform,” said Odilia Cárdenas, an economist who ran the budget office "
+        "of the state for a decade and now leads the Valley Policy Forum, a research group. "
+        "“It only adds to what we pay.”"
+    )
+    _, qs = quotes(text)
+    joined = only(qs, "levy")
+    assert [text[s:e] for s, e in joined.parts] == [
+        "The levy is no reform,",
+        "It only adds to what we pay.",
+    ]
+
+
 def test_a_byline_after_the_quotation_dash_names_the_speaker() -> None:
     text = (
         "We asked readers what they thought of the debate.\n\n"

@@ -50,7 +50,10 @@ MIN_FRAME_WORDS = 3
 
 
 #: Most words between two parts of one quote broken by its attribution (“A,” she said. “B.”).
-MAX_INTERRUPTION_WORDS = 25
+#: A speaker's description can be long ("said X, an economist who served as director of …
+#: and is now president of …, a … group."); a second sentence of the writer's ends the join
+#: whatever its length (``assemble._holds_a_sentence``).
+MAX_INTERRUPTION_WORDS = 40
 
 
 #: An adverbial opening a sentence ("In the past few days,") is at most this long.
