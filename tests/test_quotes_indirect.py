@@ -349,3 +349,21 @@ def test_an_inserted_said_with_its_subject_after_it_reports_both_sides() -> None
     q = only(quotes(text), "bridge")
     assert q.speaker.text == "Mayor Tobias Wrenfield"
     assert [text[s:e] for s, e in q.parts] == ["The bridge", "will reopen in May"]
+
+
+def test_reported_clause_the_parse_breaks_at_a_contraction_is_whole() -> None:
+    # the small English model takes "’ll" here for a clause of its own before "leave …"
+    text = "Odilia Cárdenas agrees. She said she’ll leave the attacks and the insults to others."
+    (q,) = quotes(text)
+    assert q.text == "she’ll leave the attacks and the insults to others"
+
+
+def test_attribution_run_on_after_a_lost_full_stop_stays_apart() -> None:
+    text = (
+        "The Valley Water Board, the agency that oversees the canal program, said it was "
+        "taking additional steps to increase the vetting of applicants for the program and its "
+        "oversight of the regional centers The bureau said it would increase oversight as well."
+    )
+    first, second = quotes(text)
+    assert first.text.endswith("oversight of the regional centers")
+    assert second.text == "it would increase oversight as well"

@@ -138,8 +138,9 @@ def _clause_of(verb: Token) -> Span | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:  # two when the parse glued a quote before: "“…” Cruz said [he could …]"
         after = [c for c in clauses if c.i > verb.i]
-        child = after[0] if after else clauses[-1]
-        return doc[child.left_edge.i : child.right_edge.i + 1]
+        if not after:
+            return doc[clauses[-1].left_edge.i : clauses[-1].right_edge.i + 1]
+        return doc[after[0].left_edge.i : _adjoining_clauses_end(after) + 1]
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i:
             obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i), None)
@@ -157,6 +158,24 @@ def _clause_of(verb: Token) -> Span | None:
     ):  # fmt: skip
         return _rest_of_clause(verb)  # "as Ibarra noted, [the vote is close]"
     return None
+
+
+def _adjoining_clauses_end(clauses: list[Token]) -> int:
+    """The end of a reported clause the parse broke in two with nothing between them:
+    "said [she ’ll] [leave …]", where the contraction was taken for a clause of its own.
+    A clause of a speech verb with a subject of its own is another attribution: "… the
+    regional centers [The S.E.C. said …]", where the text lost a full stop."""
+    end = _right(clauses[0])
+    for clause in clauses[1:]:
+        if clause.left_edge.i != end + 1 or _reports_by_itself(clause):
+            break
+        end = _right(clause)
+    return end
+
+
+def _reports_by_itself(clause: Token) -> bool:
+    """A speech verb with a subject of its own: "[the S.E.C.] said"."""
+    return _is_cue(clause, _language(clause)) and any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def _question_marker(clause: Token) -> bool:
