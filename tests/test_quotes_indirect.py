@@ -367,3 +367,23 @@ def test_attribution_run_on_after_a_lost_full_stop_stays_apart() -> None:
     first, second = quotes(text)
     assert first.text.endswith("oversight of the regional centers")
     assert second.text == "it would increase oversight as well"
+
+
+def test_speech_verb_tagged_as_a_noun_still_reports_its_clause() -> None:
+    # the parse the small English model gives "But Trump claims that …": "claims" a plural
+    # noun, yet with a subject and a clause of its own
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.quotes.indirect import _cue_content_and_source
+
+    words = ["But", "Ibarra", "claims", "that", "he", "should", "be", "the", "exception", "."]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words,
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"],
+        deps=["cc", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "det", "attr", "punct"],
+        heads=[2, 2, 2, 6, 6, 6, 2, 8, 6, 2],
+    )  # fmt: skip
+    content, source = _cue_content_and_source(doc[2], "en")
+    assert content is not None and source is not None
+    assert (content.text, source.text) == ("that he should be the exception", "Ibarra")

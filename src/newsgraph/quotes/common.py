@@ -161,7 +161,17 @@ class Attribution:
 
 def _is_cue(token: Token, language: str) -> bool:
     """A verb that reports speech or thought and governs what was said: "said that …"."""
-    return token.pos_ in ("VERB", "AUX") and token.lower_ in _list(language, "speech_verbs")
+    return _is_verb(token) and token.lower_ in _list(language, "speech_verbs")
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, or a word tagged as a noun that the parse gives a subject and a clause, as
+    only a verb has them: "Trump [claims] that he should be the exception" (tagged NNS)."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+    )
 
 
 def _is_stance(token: Token, language: str) -> bool:
