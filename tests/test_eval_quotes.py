@@ -121,3 +121,37 @@ def test_error_records_name_misses_spurious_quotes_and_wrong_speakers(tmp_path: 
     assert by_error["wrong_speaker"]["gold_source"] == "Odilia Cárdenas"
     assert by_error["missed"]["gold"] == "The canal is dry"
     assert "[the bridge]" in str(by_error["spurious"]["context"])
+
+
+def test_annotators_are_scored_against_each_other_on_the_articles_they_share(
+    tmp_path: Path,
+) -> None:
+    text = "Odilia Cárdenas said the dam will hold. The canal is dry, farmers said."
+    dam, canal = text.index("the dam"), text.index("The canal")
+    both = f"T1\tContent {dam} {dam + 19}\tx\nE1\tAttribution:T1 Content:T1\n"
+    more = f"T2\tContent {canal} {canal + 16}\tx\nE2\tAttribution:T2 Content:T2\n"
+    _write_polnear(tmp_path, text, both + more)
+    (tmp_path / "attributions" / "a_0002.ann").write_text(both, encoding="utf-8")
+    (tmp_path / "text" / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "b_0001.ann").write_text(both, encoding="utf-8")
+    predicted = [Quote(dam, dam + 19, "", "indirect", Speaker(None, "unknown"), "said", "en")]
+    metrics = evaluate_quotes(
+        read_polnear(tmp_path, None), lambda *_a, **_k: _result(text, predicted)
+    )
+    assert metrics["agreement_articles"] == 1  # "b" has one annotator
+    # Each annotator finds the other's one quote of two: precision 1/2 one way, recall the other.
+    assert metrics["annotator_agreement_f1_overlap_0.3"] == round(2 / 3, 4)
+    # The system finds the shared quote: precision 1, recall 1/2 and 1.
+    assert metrics["system_on_agreement_articles_f1_overlap_0.3"] == 0.8
+
+
+def test_no_agreement_is_reported_without_an_article_of_several_annotators(
+    tmp_path: Path,
+) -> None:
+    text = "Odilia Cárdenas said the dam will hold."
+    dam = text.index("the dam")
+    _write_polnear(
+        tmp_path, text, f"T1\tContent {dam} {dam + 19}\tx\nE1\tAttribution:T1 Content:T1\n"
+    )
+    metrics = evaluate_quotes(read_polnear(tmp_path, None), lambda *_a, **_k: _result(text, []))
+    assert "agreement_articles" not in metrics

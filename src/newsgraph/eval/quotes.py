@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalDataError
-from ..records import DocResult, Quote
+from ..records import DocResult, Quote, QuoteKind, Speaker
 
 Analyze = Callable[..., DocResult]
 THRESHOLDS = (0.3, 0.8)
@@ -198,6 +198,8 @@ def evaluate_quotes(
     annotation (see :func:`quote_errors`).
     """
     tally = {t: Tally() for t in THRESHOLDS}
+    shared = {t: Tally() for t in THRESHOLDS}  # the system, on the articles of several annotators
+    humans = {t: Tally() for t in THRESHOLDS}  # their annotators, one against another
     chosen = docs[:limit] if limit else docs
     for doc in chosen:
         result = analyze(doc.text, language="en")
@@ -205,10 +207,53 @@ def evaluate_quotes(
         for gold in doc.annotations:
             _score(doc.text, result.quotes, gold, per_annotator)
         _add_averaged(tally, per_annotator, len(doc.annotations))
+        if len(doc.annotations) > 1:
+            _add_averaged(shared, per_annotator, len(doc.annotations))
+            _add_agreement(humans, doc)
         if errors is not None and doc.annotations:
             for record in quote_errors(doc.id, doc.text, result.quotes, doc.annotations[0]):
                 errors(record)
-    return _metrics(tally, len(chosen))
+    metrics = _metrics(tally, len(chosen))
+    several = sum(len(doc.annotations) > 1 for doc in chosen)
+    if several:
+        metrics |= _agreement_metrics(shared, humans, several)
+    return metrics
+
+
+def _add_agreement(tally: dict[float, Tally], doc: PolnearDoc) -> None:
+    """Score each annotation of an article as if predicted, against each other one; the
+    article counts once, as when the system is scored against all its annotators."""
+    pairs = {t: Tally() for t in THRESHOLDS}
+    n = 0
+    for a, predicted in enumerate(doc.annotations):
+        as_quotes = [_as_quote(doc.text, g) for g in predicted]
+        for b, gold in enumerate(doc.annotations):
+            if a != b:
+                _score(doc.text, as_quotes, gold, pairs)
+                n += 1
+    _add_averaged(tally, pairs, n)
+
+
+def _as_quote(text: str, g: GoldQuote) -> Quote:
+    source = g.source or (None, None)
+    speaker = Speaker(text[source[0] : source[1]] if g.source else None, "unknown", *source)
+    kind: QuoteKind = "direct" if g.direct else "indirect"
+    return Quote(g.start, g.end, text[g.start : g.end], kind, speaker, None, "en", parts=g.parts)
+
+
+def _agreement_metrics(
+    system: dict[float, Tally], humans: dict[float, Tally], articles: int
+) -> dict[str, Any]:
+    """How far the annotators of the articles annotated more than once agree with each
+    other, beside the system's scores on the same articles: what a score can be read
+    against, since two annotators are not one."""
+    out: dict[str, Any] = {"agreement_articles": articles}
+    for name, tally in (("annotator_agreement", humans), ("system_on_agreement_articles", system)):
+        scored = _metrics(tally, articles)
+        for t in THRESHOLDS:
+            out[f"{name}_f1_overlap_{t}"] = scored[f"f1_overlap_{t}"]
+        out[f"{name}_speaker_accuracy"] = scored["speaker_accuracy"]
+    return out
 
 
 def quote_errors(
