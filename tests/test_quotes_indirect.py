@@ -387,3 +387,17 @@ def test_speech_verb_tagged_as_a_noun_still_reports_its_clause() -> None:
     content, source = _cue_content_and_source(doc[2], "en")
     assert content is not None and source is not None
     assert (content.text, source.text) == ("that he should be the exception", "Ibarra")
+
+
+def test_reported_clause_the_parse_hangs_as_an_adverbial_is_reported() -> None:
+    text = (
+        "The nominee spoke. Tomás Ibarra said after the convention he would not accept "
+        "the endorsement if it were offered."
+    )
+    (q,) = quotes(text)
+    assert q.text == "he would not accept the endorsement if it were offered"
+    assert q.speaker.text == "Tomás Ibarra"
+
+
+def test_adverbial_clause_of_a_speech_verb_reports_nothing() -> None:
+    assert quotes("Odilia Cárdenas said so when she left the court.") == []

@@ -149,6 +149,9 @@ def _clause_of(verb: Token) -> Span | None:
     for child in verb.children:  # "asked her [whether she would run]"
         if child.dep_ == "advcl" and child.i > verb.i and _question_marker(child):
             return doc[child.left_edge.i : child.right_edge.i + 1]
+    for child in verb.children:
+        if (unmarked := _unmarked_clause(verb, child)) is not None:
+            return unmarked
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return doc[verb.head.left_edge.i : verb.head.right_edge.i + 1]
     if (
@@ -158,6 +161,30 @@ def _clause_of(verb: Token) -> Span | None:
     ):  # fmt: skip
         return _rest_of_clause(verb)  # "as Ibarra noted, [the vote is close]"
     return None
+
+
+def _unmarked_clause(verb: Token, child: Token) -> Span | None:
+    """A finite clause after a speech verb, with its own subject and no conjunction, that
+    the parse hung from the verb as an adverbial: "said after the convention [he would not
+    accept …]" (the words before the subject are the verb's). An adverbial clause has its
+    conjunction or wh-word before its subject ("said [when he left]"); "that" opens a
+    reported clause ("tweeted at dawn [that …]")."""
+    if not (
+        child.dep_ == "advcl" and child.i > verb.i and _is_cue(verb, _language(verb))
+        and (_is_finite(child) or any(c.tag_ == "MD" for c in child.children))
+        and child.tag_ not in ("VBG", "VBN")
+    ):  # fmt: skip
+        return None
+    subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+    if subject is None:
+        return None
+    doc = child.doc
+    before = doc[child.left_edge.i : subject.left_edge.i]
+    if any(t.tag_ == "WRB" or (t.dep_ == "mark" and t.lower_ != "that") for t in before):
+        return None
+    that = next((t for t in before if t.lower_ == "that"), None)
+    start = that.i if that is not None else subject.left_edge.i
+    return doc[start : child.right_edge.i + 1]
 
 
 def _adjoining_clauses_end(clauses: list[Token]) -> int:
