@@ -1049,3 +1049,30 @@ def test_an_attribution_set_off_with_its_subject_first_reports_both_sides() -> N
     ]
     _, qs = quotes("On a trip to the coast, I found myself in Dunmore, a remote town.")
     assert qs == []
+
+
+def test_an_office_at_a_place_speaks_as_its_holder_not_the_place() -> None:
+    for text, language in (
+        ("El presidente de Estados Unidos dijo que la frontera seguirá cerrada.", "es"),
+        ("The Texas governor said the border would stay closed.", "en"),
+    ):
+        result, qs = quotes(text, language)
+        (q,) = qs
+        assert q.speaker.kind != "organization" and speaker_name(result, q) is None, text
+
+
+def test_a_spokesperson_still_speaks_for_the_organisation() -> None:
+    result, qs = quotes("A spokesman for the Valley Water Board said the canal would reopen.")
+    (q,) = qs
+    assert q.speaker.kind == "organization"
+    assert speaker_name(result, q) == "Valley Water Board"
+
+
+def test_an_office_of_a_party_is_not_its_holder_named_without_the_party() -> None:
+    text = (
+        "El candidato Tomás Ibarra votó temprano. "
+        "El candidato del PRI dijo que esperará los resultados."
+    )
+    result, qs = quotes(text, "es")
+    (q,) = qs
+    assert q.speaker.kind != "organization" and speaker_name(result, q) is None

@@ -330,6 +330,8 @@ class SpeakerFinder:
             and _unnamed_at(self.text[start : min(m.start for m in inside)], language)
         ):  # fmt: skip
             return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
+        if inside and self._role_at(words, start, inside, language):
+            return self._description(words, start, end, language, qualified=True)
         if inside:
             return self._named(words, start, end, inside, language)
         if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
@@ -350,6 +352,31 @@ class SpeakerFinder:
         if _headed_by(low, language, "institution_nouns"):  # "the government", unnamed
             return Speaker(words, "organization", start, end)
         return self._description(words, start, end, language)
+
+    def _role_at(self, words: str, start: int, inside: list[Mention], language: str) -> bool:
+        """Whether a speaker is someone's office at a place or an organisation it names:
+        "the governor of Texas", "el presidente de Estados Unidos", "the Texas governor".
+        The office holder speaks, not the state; a spokesperson speaks for the organisation
+        (``lang/*/official_voices.txt``). A name first ("X, the OECD's chief economist") or
+        last after its title ("analyst Helena Hessel", "Mr Mukerjee") is the speaker's own,
+        whatever the model tagged it."""
+        if any(m.label == "PERSON" for m in inside) or not words.strip():
+            return False
+        lead = len(words) - len(words.lstrip())
+        first, last = min(inside, key=lambda m: m.start), max(inside, key=lambda m: m.end)
+        if first.start - start <= lead:
+            return False
+        if not words[last.end - start :].strip() and not _after_genitive(
+            words[: last.start - start], language
+        ):
+            return False
+        outside = words
+        for m in inside:  # the words outside the names, the names blanked
+            at = m.start - start
+            outside = outside[:at] + " " * (m.end - m.start) + outside[m.end - start :]
+        return role_key(outside, language) is not None and not _is_unnamed(
+            outside, language, "official_voices"
+        )
 
     def _organization(self, start: int) -> int | None:
         """The organisation "it" or "the firm" at ``start`` stands for: the one that is
@@ -460,12 +487,18 @@ class SpeakerFinder:
             kind = "media"
         return Speaker(words, kind, start, end, head.local)
 
-    def _description(self, words: str, start: int, end: int, language: str) -> Speaker:
+    def _description(
+        self, words: str, start: int, end: int, language: str, *, qualified: bool = False
+    ) -> Speaker:
         """ "the former governor", "la mandataria": the one person of the article given
-        that role or an equivalent one (``lang/*/role_synonyms.txt``), if there is one."""
-        role = role_key(words, language)
+        that role or an equivalent one (``lang/*/role_synonyms.txt``), if there is one.
+        ``qualified``: the role's qualifiers must be the holder's too ("el candidato del
+        PRI" is no candidate of the article named without a party)."""
+        parts = role_parts(words, language)
+        role, wanted = parts if parts else (None, frozenset[str]())
         holders = role and [e for e in self.entities if e.label == "PERSON" and any(
-            role_key(r, language) == role for r in e.roles)]  # fmt: skip
+            (held := role_parts(r, language)) and held[0] == role
+            and (not qualified or wanted <= held[1]) for r in e.roles)]  # fmt: skip
         if holders and len(holders) == 1:
             return Speaker(words, "person", start, end, holders[0].index)
         return Speaker(words, "unknown", start, end)
@@ -644,6 +677,15 @@ def _unnamed_at(words: str, language: str) -> bool:
     if any(w[:1].isupper() for w in found[1:]):
         return False  # "Parul Jain, economist at [Nomura]": a name the model missed
     return _is_unnamed(words, language) and not _is_unnamed(words, language, "official_voices")
+
+
+def _after_genitive(words: str, language: str) -> bool:
+    """Whether ``words`` end with a genitive marker and maybe an article: "the governor of
+    [the]", "el presidente de [la]" (``lang/*/genitive_markers.txt``)."""
+    found = words.lower().split()
+    if found and found[-1] in _list(language, "definite_articles"):
+        found = found[:-1]
+    return bool(found) and found[-1] in _list(language, "genitive_markers")
 
 
 def _headed_by(low: str, language: str, nouns_list: str) -> bool:
