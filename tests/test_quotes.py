@@ -1076,3 +1076,41 @@ def test_an_office_of_a_party_is_not_its_holder_named_without_the_party() -> Non
     result, qs = quotes(text, "es")
     (q,) = qs
     assert q.speaker.kind != "organization" and speaker_name(result, q) is None
+
+
+def test_an_office_set_off_before_a_name_is_their_role_with_its_place() -> None:
+    text = (
+        "La ministra de Salud de Valdoria, Ramona Ibarra, visitó el hospital. "
+        "La ministra de Salud de Valdoria aseguró que habrá vacunas."
+    )
+    result, qs = quotes(text, "es")
+    (q,) = qs
+    assert speaker_name(result, q) == "Ramona Ibarra"
+    (ibarra,) = [e for e in result.entities if e.name == "Ramona Ibarra"]
+    assert ibarra.roles == ("ministra de Salud de Valdoria",)
+
+
+def test_an_office_set_off_after_a_name_keeps_its_place() -> None:
+    result, _ = quotes("Ruperto Salas, the former governor of Texas, spoke to voters.")
+    (salas,) = [e for e in result.entities if e.name == "Ruperto Salas"]
+    assert salas.roles == ("former governor of Texas",)
+
+
+def test_a_description_with_another_place_is_not_the_holder_of_the_office() -> None:
+    text = (
+        "El presidente de Estados Unidos, Tomás Welk, llegó a la cumbre. "
+        "El presidente salvadoreño dijo que la reunión fue cordial."
+    )
+    result, qs = quotes(text, "es")
+    (q,) = qs
+    assert speaker_name(result, q) is None
+
+
+def test_the_one_holder_of_a_bare_role_is_the_role_with_an_adjective() -> None:
+    text = (
+        "Finance Minister Ramona Ibarra met the bankers. "
+        "The finance minister said the budget would balance."
+    )
+    result, qs = quotes(text)
+    (q,) = qs
+    assert speaker_name(result, q) == "Ramona Ibarra"

@@ -624,12 +624,38 @@ def _title_after(text: str, end: int) -> str | None:
     "Ruperto Salas, the former governor, …"."""
     if not text.startswith(",", end):
         return None
-    words = text[end + 1 : end + 80].split()[: TITLE_WINDOW + 1]
+    words = text[end + 1 : end + 160].split()[: TITLE_WINDOW + 1 + MAX_OFFICE_WORDS]
     keys = [name_key(w) for w in words]
     if keys and keys[0] in list_keys("definite_articles"):
         words, keys = words[1:], keys[1:]
-    n = _title_length(keys, at_end=False)
+    n = _title_length(keys[: TITLE_WINDOW + 1], at_end=False)
+    if n and not words[n - 1].endswith(","):
+        n += _office_length(words[n:])
     return " ".join(words[:n]).strip(",.;:") if n else None
+
+
+#: The most words after a title that say where the office is: "de Salud de Chile".
+MAX_OFFICE_WORDS = 8
+
+
+def _office_length(words: list[str]) -> int:
+    """How many of ``words``, right after a title, say where its office is: "presidenta
+    [de la Corte de Constitucionalidad]", "governor [of Texas]": a genitive marker, then
+    capitalised words joined by particles and articles, up to a comma. 0 for none."""
+    joiners = _particle_keys() | list_keys("definite_articles") | list_keys("genitive_markers")
+    if not words or name_key(words[0]) not in list_keys("genitive_markers"):
+        return 0
+    end = 0
+    for i, word in enumerate(words[: MAX_OFFICE_WORDS + 1]):
+        bare = word.strip(",.;:()")
+        capital = bare[:1].isupper()
+        if i and not (capital or name_key(bare) in joiners):
+            break
+        if capital:
+            end = i + 1
+        if bare != word:
+            break  # a comma or a full stop ends it
+    return end
 
 
 #: Languages that write an adjective after a title: "el dirigente vecinal X".
@@ -653,6 +679,22 @@ def _title_before(text: str, start: int, language: str = "en") -> str | None:
     for skip in range(adjective + 1):
         if n := _title_length(keys[: len(keys) - skip], at_end=True):
             return " ".join(words[len(words) - skip - n :]).strip(",")
+    return _office_set_off_before(window)
+
+
+def _office_set_off_before(window: str) -> str | None:
+    """An office and its place set off by a comma before a name: "La ministra de Salud de
+    Chile, [Ramona Ibarra]", "The governor of Texas, [Ann Bosk]"."""
+    head = window.rstrip()
+    if not head.endswith(","):
+        return None
+    words = head[:-1].split()[-(TITLE_WINDOW + MAX_OFFICE_WORDS) :]
+    keys = [name_key(w) for w in words]
+    articles = list_keys("definite_articles")
+    for i in range(1, len(words)):
+        n = _title_length(keys[i : i + TITLE_WINDOW], at_end=False)
+        if n and keys[i - 1] in articles and i + n + _office_length(words[i + n :]) == len(words):
+            return " ".join(words[i:])
     return None
 
 

@@ -331,7 +331,7 @@ class SpeakerFinder:
         ):  # fmt: skip
             return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
         if inside and self._role_at(words, start, inside, language):
-            return self._description(words, start, end, language, qualified=True)
+            return self._description(words, start, end, language)
         if inside:
             return self._named(words, start, end, inside, language)
         if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
@@ -487,21 +487,36 @@ class SpeakerFinder:
             kind = "media"
         return Speaker(words, kind, start, end, head.local)
 
-    def _description(
-        self, words: str, start: int, end: int, language: str, *, qualified: bool = False
-    ) -> Speaker:
+    def _description(self, words: str, start: int, end: int, language: str) -> Speaker:
         """ "the former governor", "la mandataria": the one person of the article given
         that role or an equivalent one (``lang/*/role_synonyms.txt``), if there is one.
-        ``qualified``: the role's qualifiers must be the holder's too ("el candidato del
-        PRI" is no candidate of the article named without a party)."""
+
+        The words that qualify the role must qualify the holder's too: "el presidente
+        salvadoreño" is not "el presidente de Estados Unidos". Only the article's one
+        holder of the role, known by the bare role ("Finance Minister X"), may be
+        described with more words, and not with a name ("el candidato del PRI" is no
+        candidate the article names without a party)."""
         parts = role_parts(words, language)
-        role, wanted = parts if parts else (None, frozenset[str]())
-        holders = role and [e for e in self.entities if e.label == "PERSON" and any(
-            (held := role_parts(r, language)) and held[0] == role
-            and (not qualified or wanted <= held[1]) for r in e.roles)]  # fmt: skip
-        if holders and len(holders) == 1:
-            return Speaker(words, "person", start, end, holders[0].index)
+        if parts is None:
+            return Speaker(words, "unknown", start, end)
+        role, wanted = parts
+        held = {e.index: [p for r in e.roles if (p := role_parts(r, language)) and p[0] == role]
+                for e in self.entities if e.label == "PERSON"}  # fmt: skip
+        holders = [i for i, roles in held.items() if any(wanted <= q for _, q in roles)]
+        if not holders and not wanted & _capitalised_words(words):
+            sole = [i for i, roles in held.items() if roles]
+            holders = sole if len(sole) == 1 and any(not q for _, q in held[sole[0]]) else []
+        if len(holders) == 1:
+            return Speaker(words, "person", start, end, holders[0])
         return Speaker(words, "unknown", start, end)
+
+
+def _capitalised_words(words: str) -> set[str]:
+    """The words of a phrase in capitals but the first, in lower case; none when all of it
+    is written in capitals ("DIRECTOR DEL INE")."""
+    if words.isupper():
+        return set()
+    return {w.lower().strip(",.;:()") for w in words.split()[1:] if w[:1].isupper()}
 
 
 def _implied_attribution(
@@ -710,11 +725,12 @@ def role_key(phrase: str, language: str) -> tuple[bool, str] | None:
 def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[str]] | None:
     """:func:`role_key` and the words that qualify the role: "del PRO" in "el presidente
     del PRO", "salvadoreño" in "el presidente salvadoreño" (lower case, without function
-    words)."""
+    words unless capitalised)."""
     terms = _role_terms(language)
     former_markers = _list(language, "former_markers")
     past, words = False, list[str]()
     tails = set[int]()  # words after a hyphen: a role starts before them ("vice-president")
+    named = _capitalised_words(phrase)
     for raw in phrase.lower().split():
         head, hyphen, after = raw.partition("-")
         if hyphen and after and f"{head}-" in former_markers:
@@ -733,7 +749,9 @@ def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[
             if found in terms and i not in tails:  # "three-judge panel" names no judge
                 rest = words[:i] + words[i + n :]
                 ignored = _function_words(language)
-                qualifiers = frozenset(w for w in rest if w.isalpha() and w not in ignored)
+                qualifiers = frozenset(
+                    w for w in rest if (w.isalpha() and w not in ignored) or w in named
+                )  # a capitalised word qualifies, stop word or not: "de [Estado]", "[EE.UU.]"
                 return (past, terms[found]), qualifiers
     return None
 
