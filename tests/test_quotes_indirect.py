@@ -401,3 +401,25 @@ def test_reported_clause_the_parse_hangs_as_an_adverbial_is_reported() -> None:
 
 def test_adverbial_clause_of_a_speech_verb_reports_nothing() -> None:
     assert quotes("Odilia Cárdenas said so when she left the court.") == []
+
+
+def test_reported_clause_the_parse_hangs_from_a_noun_in_between_is_reported() -> None:
+    for text, content in (
+        (
+            "Tomás Ibarra also said for the first time that some emails have been located.",
+            "that some emails have been located",
+        ),
+        (
+            "In Valdoria last week, she told a meeting of island leaders that few people "
+            "understood the stakes.",
+            "that few people understood the stakes",
+        ),
+    ):
+        (q,) = quotes(text)
+        assert q.text == content, text
+
+
+def test_relative_clause_after_a_speech_verb_reports_nothing() -> None:
+    assert quotes("Tomás Ibarra spoke in a statement that was released on Monday.") == []
+    (q,) = quotes("The campaign emphasized to voters the threat that a Welk presidency would pose.")
+    assert q.text == "the threat that a Welk presidency would pose"

@@ -51,6 +51,7 @@ from .speakers import (
     _attribution,
     _before_relative,
     _implied_attribution,
+    _is_passive,
     _owner_of,
     _speaker_span,
 )
@@ -152,6 +153,8 @@ def _clause_of(verb: Token) -> Span | None:
     for child in verb.children:
         if (unmarked := _unmarked_clause(verb, child)) is not None:
             return unmarked
+    if (hung := _clause_hung_from_an_object(verb)) is not None:
+        return hung
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return doc[verb.head.left_edge.i : verb.head.right_edge.i + 1]
     if (
@@ -185,6 +188,37 @@ def _unmarked_clause(verb: Token, child: Token) -> Span | None:
     that = next((t for t in before if t.lower_ == "that"), None)
     start = that.i if that is not None else subject.left_edge.i
     return doc[start : child.right_edge.i + 1]
+
+
+#: Dependents of a verb after it whose noun the parse may hang a reported clause from.
+_HOSTS_OF_A_CLAUSE = {"prep", "dobj", "dative", "npadvmod"}
+
+
+def _clause_hung_from_an_object(verb: Token) -> Span | None:
+    """A "that" clause after a speech verb that the parse hung from a noun in between, as
+    a relative clause: "said for the first time [that some emails have been located]",
+    "told a meeting of island leaders [that few people understood …]". The "that" is no
+    relative pronoun there: the clause has a subject of its own and is complete, with
+    words after its verb or in the passive ("the threat that a presidency would
+    [constitute]" lacks its object). A cue noun keeps its own clause ("criticized his
+    [declaration] that …")."""
+    language = _language(verb)
+    if not _is_cue(verb, language):
+        return None
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in _HOSTS_OF_A_CLAUSE:
+            continue
+        for clause in child.subtree:
+            that = clause.left_edge
+            if (
+                clause.dep_ in ("relcl", "acl") and that.lower_ == "that"
+                and that.head.i == clause.i and that.dep_ in ("mark", "advmod")
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+                and (_is_passive(clause) or any(not c.is_punct for c in clause.rights))
+                and clause.head.lower_ not in _cue_words(language)
+            ):  # fmt: skip
+                return verb.doc[that.i : clause.right_edge.i + 1]
+    return None
 
 
 def _adjoining_clauses_end(clauses: list[Token]) -> int:
