@@ -488,3 +488,13 @@ def test_an_attribution_set_off_with_its_subject_first_in_spanish() -> None:
     )
     q = only(quotes(text), "esto no")
     assert q.parts == () and q.text.startswith("que")
+
+
+def test_reported_clause_the_parse_hangs_from_the_addressee_is_reported() -> None:
+    (q,) = quotes("La alcaldesa Odalys Ferrer aseguró a los vecinos que el agua volverá mañana.")
+    assert q.text == "que el agua volverá mañana"
+    assert q.speaker.text == "La alcaldesa Odalys Ferrer"
+
+
+def test_relative_clause_with_its_subject_after_the_verb_reports_nothing() -> None:
+    assert quotes("La alcaldesa Odalys Ferrer habló en la carta que escribió el fiscal.") == []

@@ -19,6 +19,7 @@ from .common import (
     MAX_LEAD_WORDS,
     MIN_CONTENT_TOKENS,
     MIN_FRAME_WORDS,
+    MISSED_RELATIVE_LANGUAGES,
     NULL_SUBJECT_LANGUAGES,
     OBJECT_DEPS,
     OPENERS,
@@ -190,17 +191,16 @@ def _unmarked_clause(verb: Token, child: Token) -> Span | None:
     return doc[start : child.right_edge.i + 1]
 
 
-#: Dependents of a verb after it whose noun the parse may hang a reported clause from.
-_HOSTS_OF_A_CLAUSE = {"prep", "dobj", "dative", "npadvmod"}
+#: Dependents of a verb after it whose noun the parse may hang a reported clause from, in
+#: either annotation scheme ("said [for the first time]", "aseguró [a los vecinos]").
+_HOSTS_OF_A_CLAUSE = {"prep", "dobj", "dative", "npadvmod", "obl", "iobj", "obj"}
 
 
 def _clause_hung_from_an_object(verb: Token) -> Span | None:
     """A "that" clause after a speech verb that the parse hung from a noun in between, as
     a relative clause: "said for the first time [that some emails have been located]",
-    "told a meeting of island leaders [that few people understood …]". The "that" is no
-    relative pronoun there: the clause has a subject of its own and is complete, with
-    words after its verb or in the passive ("the threat that a presidency would
-    [constitute]" lacks its object). A cue noun keeps its own clause ("criticized his
+    "told a meeting of island leaders [that few people understood …]", "aseguró a los
+    vecinos [que el agua volverá]". A cue noun keeps its own clause ("criticized his
     [declaration] that …")."""
     language = _language(verb)
     if not _is_cue(verb, language):
@@ -209,16 +209,33 @@ def _clause_hung_from_an_object(verb: Token) -> Span | None:
         if child.i < verb.i or child.dep_ not in _HOSTS_OF_A_CLAUSE:
             continue
         for clause in child.subtree:
-            that = clause.left_edge
             if (
-                clause.dep_ in ("relcl", "acl") and that.lower_ == "that"
-                and that.head.i == clause.i and that.dep_ in ("mark", "advmod")
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-                and (_is_passive(clause) or any(not c.is_punct for c in clause.rights))
+                clause.dep_ in ("relcl", "acl") and _opens_a_reported_clause(clause)
                 and clause.head.lower_ not in _cue_words(language)
             ):  # fmt: skip
-                return verb.doc[that.i : clause.right_edge.i + 1]
+                return verb.doc[clause.left_edge.i : clause.right_edge.i + 1]
     return None
+
+
+def _opens_a_reported_clause(clause: Token) -> bool:
+    """Whether a clause taken for a relative one is a complement: it opens with "that" or
+    "que", has a subject of its own before its verb, and is complete.
+
+    English: the "that" is no pronoun of the clause (``mark``, ``advmod``), and words
+    follow the verb or it is passive ("the threat that a presidency would [pose]" lacks its
+    object). Spanish labels the "que" of both kinds a pronoun (``obj``), so the subject
+    before the verb tells them apart ("la carta que [escribió el fiscal]" puts it after).
+    """
+    that, language = clause.left_edge, _language(clause)
+    if that.lower_ not in _list(language, "complementizers") or that.head.i != clause.i:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children):
+        return False
+    if language in MISSED_RELATIVE_LANGUAGES:
+        return that.dep_ in ("mark", "obj")
+    return that.dep_ in ("mark", "advmod") and (
+        _is_passive(clause) or any(not c.is_punct for c in clause.rights)
+    )
 
 
 def _adjoining_clauses_end(clauses: list[Token]) -> int:
