@@ -423,3 +423,28 @@ def test_relative_clause_after_a_speech_verb_reports_nothing() -> None:
     assert quotes("Tomás Ibarra spoke in a statement that was released on Monday.") == []
     (q,) = quotes("The campaign emphasized to voters the threat that a Welk presidency would pose.")
     assert q.text == "the threat that a Welk presidency would pose"
+
+
+def test_description_of_the_source_after_according_to_is_not_reported() -> None:
+    for text, content, language in (
+        (
+            "According to Ann Bosk, a spokeswoman for the water board, the canal will reopen "
+            "in May.",
+            "the canal will reopen in May",
+            "en",
+        ),
+        (
+            "Según Edgar Ruiz, jefe de la Dirección de Epidemiología del ministerio, la "
+            "cartera también forma parte del sistema nacional.",
+            "la cartera también forma parte del sistema nacional",
+            "es",
+        ),
+    ):
+        (q,) = quotes(text, language)
+        assert q.text == content, text
+
+
+def test_subject_set_off_after_according_to_a_document_stays_reported() -> None:
+    text = "Según el informe, el hallazgo, derivado de una denuncia, se realizó en una bodega."
+    (q,) = quotes(text, "es")
+    assert q.text.startswith("el hallazgo")

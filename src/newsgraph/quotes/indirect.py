@@ -38,6 +38,7 @@ from .common import (
     _is_stance,
     _language,
     _list,
+    _looks_like_a_name,
     _marker,
     _parse_trigger_words,
     _preposition_of,
@@ -55,6 +56,7 @@ from .speakers import (
     _is_passive,
     _owner_of,
     _speaker_span,
+    role_key,
 )
 
 
@@ -532,6 +534,20 @@ def _is_apposition(words: Span) -> bool:
     )  # fmt: skip
 
 
+def _describes_a_person(source: Span, words: Span, language: str) -> bool:
+    """Whether ``words`` open with a description of a person named as ``source``, set off
+    by a comma: "según Edgar Ruiz, [jefe de la Dirección …,]", "according to Ann Bosk, [a
+    spokeswoman for …,]". After a source that names no one, or a phrase that names no
+    office, the words are the content's own subject ("según el informe, [el hallazgo,]
+    derivado de …")."""
+    named = any(t.ent_type_ in ("PERSON", "PER") for t in source) or _looks_like_a_name(source.text)
+    if not named or not _is_apposition(words):
+        return False
+    phrase = words.doc[words.start : next(t.i for t in words if t.text == ",")]
+    holds_an_office = len(phrase) > 2 and phrase[1].lower_ in _list(language, "genitive_markers")
+    return role_key(phrase.text, language) is not None or holds_an_office
+
+
 def _holds_a_clause(words: Span) -> bool:
     """Whether the words after an inserted attribution go on with the clause it
     interrupts: a finite verb first ("[crecerá] un 3 %"), not more of the speaker's
@@ -889,6 +905,13 @@ def _according_to_quotes(
     rest = sent.text[source.end_char - sent.start_char :]
     if phrase_at == sent.start_char:  # "According to X, content."
         start, end = source.end_char + 1, sent.end_char
+        after = sent.doc[source.end + 1 : sent.end]
+        if (
+            source.end < sent.end
+            and sent.doc[source.end].text == ","
+            and _describes_a_person(source, after, seg.segment.language)
+        ):  # "According to X, [a spokeswoman for the board,] content": the source's own
+            start = next(t.idx for t in after if t.text == ",") + 1
     elif len(rest.split()) > MIN_FRAME_WORDS:  # "At the heart of it, according to X, is …"
         start, end = sent.start_char, sent.end_char
     else:  # "Content, according to X."
