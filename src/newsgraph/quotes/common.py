@@ -161,7 +161,7 @@ class Attribution:
 
 def _is_cue(token: Token, language: str) -> bool:
     """A verb that reports speech or thought and governs what was said: "said that …"."""
-    return _is_verb(token) and token.lower_ in _list(language, "speech_verbs")
+    return token.lower_ in _list(language, "speech_verbs") and _is_verb(token)
 
 
 def _is_verb(token: Token) -> bool:

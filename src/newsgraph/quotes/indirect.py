@@ -181,7 +181,7 @@ def _unmarked_clause(verb: Token, child: Token) -> Span | None:
         and child.tag_ not in ("VBG", "VBN")
     ):  # fmt: skip
         return None
-    subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+    subject = _subject_before(child)
     if subject is None:
         return None
     doc = child.doc
@@ -191,6 +191,12 @@ def _unmarked_clause(verb: Token, child: Token) -> Span | None:
     that = next((t for t in before if t.lower_ == "that"), None)
     start = that.i if that is not None else subject.left_edge.i
     return doc[start : child.right_edge.i + 1]
+
+
+def _subject_before(verb: Token, *, passive_ok: bool = False) -> Token | None:
+    """A clause's own subject, written before its verb ("that [the water] will return")."""
+    deps = ("nsubj", "nsubjpass") if passive_ok else ("nsubj",)
+    return next((c for c in verb.children if c.dep_ in deps and c.i < verb.i), None)
 
 
 #: Dependents of a verb after it whose noun the parse may hang a reported clause from, in
@@ -231,7 +237,7 @@ def _opens_a_reported_clause(clause: Token) -> bool:
     that, language = clause.left_edge, _language(clause)
     if that.lower_ not in _list(language, "complementizers") or that.head.i != clause.i:
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children):
+    if _subject_before(clause, passive_ok=True) is None:
         return False
     if language in MISSED_RELATIVE_LANGUAGES:
         return that.dep_ in ("mark", "obj")
