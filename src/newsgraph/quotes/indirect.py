@@ -540,18 +540,20 @@ def _is_apposition(words: Span) -> bool:
     )  # fmt: skip
 
 
-def _describes_a_person(source: Span, words: Span, language: str) -> bool:
-    """Whether ``words`` open with a description of a person named as ``source``, set off
-    by a comma: "según Edgar Ruiz, [jefe de la Dirección …,]", "according to Ann Bosk, [a
-    spokeswoman for …,]". After a source that names no one, or a phrase that names no
-    office, the words are the content's own subject ("según el informe, [el hallazgo,]
-    derivado de …")."""
-    named = any(t.ent_type_ in ("PERSON", "PER") for t in source) or _looks_like_a_name(source.text)
-    if not named or not _is_apposition(words):
-        return False
-    phrase = words.doc[words.start : next(t.i for t in words if t.text == ",")]
+def _person_description_end(source: Span, named: bool, words: Span, language: str) -> int | None:
+    """Where a description of the person ``source`` names ends, set off by commas after it
+    (the doc character after its closing comma): "según Edgar Ruiz, [jefe de la Dirección
+    …,]", "according to Ann Bosk, [a spokeswoman for …,]". After a source that names no one
+    (``named``), or a phrase that names no office, the words are the content's own subject
+    ("según el informe, [el hallazgo,] derivado de …")."""
+    if not (named or _looks_like_a_name(source.text)) or not _is_apposition(words):
+        return None
+    comma = next(t for t in words if t.text == ",")
+    phrase = words.doc[words.start : comma.i]
     holds_an_office = len(phrase) > 2 and phrase[1].lower_ in _list(language, "genitive_markers")
-    return role_key(phrase.text, language) is not None or holds_an_office
+    if role_key(phrase.text, language) is None and not holds_an_office:
+        return None
+    return comma.idx + 1
 
 
 def _holds_a_clause(words: Span) -> bool:
@@ -911,13 +913,12 @@ def _according_to_quotes(
     rest = sent.text[source.end_char - sent.start_char :]
     if phrase_at == sent.start_char:  # "According to X, content."
         start, end = source.end_char + 1, sent.end_char
-        after = sent.doc[source.end + 1 : sent.end]
-        if (
-            source.end < sent.end
-            and sent.doc[source.end].text == ","
-            and _describes_a_person(source, after, seg.segment.language)
-        ):  # "According to X, [a spokeswoman for the board,] content": the source's own
-            start = next(t.idx for t in after if t.text == ",") + 1
+        if source.end < sent.end and sent.doc[source.end].text == ",":
+            # "According to X, [a spokeswoman for the board,] content": the source's own
+            at = source.start_char + seg.offset
+            named = any(m.label == "PERSON" for m in finder.mentions_in(at, at + len(source.text)))
+            after = sent.doc[source.end + 1 : sent.end]
+            start = _person_description_end(source, named, after, seg.segment.language) or start
     elif len(rest.split()) > MIN_FRAME_WORDS:  # "At the heart of it, according to X, is …"
         start, end = sent.start_char, sent.end_char
     else:  # "Content, according to X."

@@ -311,7 +311,7 @@ class SpeakerFinder:
         """The speaker written at ``text[start:end]``."""
         words = self.text[start:end]
         low = words.lower().strip()
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        inside = self.mentions_in(start, end)
         if low in PRONOUNS:
             return self._pronoun(words, start, end, None)  # see in_text_order
         if inside and (owner := self._owner(words, language)) is not None:
@@ -352,6 +352,10 @@ class SpeakerFinder:
         if _headed_by(low, language, "institution_nouns"):  # "the government", unnamed
             return Speaker(words, "organization", start, end)
         return self._description(words, start, end, language)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The article's mentions within ``text[start:end]``, with their repaired labels."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
 
     def _role_at(self, words: str, start: int, inside: list[Mention], language: str) -> bool:
         """Whether a speaker is someone's office at a place or an organisation it names:
