@@ -448,3 +448,19 @@ def test_subject_set_off_after_according_to_a_document_stays_reported() -> None:
     text = "Según el informe, el hallazgo, derivado de una denuncia, se realizó en una bodega."
     (q,) = quotes(text, "es")
     assert q.text.startswith("el hallazgo")
+
+
+def test_what_a_stance_verb_calls_its_object_when_the_parse_loses_the_object() -> None:
+    # The parse hangs "her" from "third-rate", leaving "called" with no object.
+    q = only(quotes("Ruperto Salas called her “third-rate” and left the hall."), "third")
+    assert q.text == "her “third-rate”" and q.speaker.text == "Ruperto Salas"
+
+
+def test_a_name_given_to_something_is_no_stance() -> None:
+    qs = quotes("The dam was run by a firm called Bright Harbor until a man named Ciro Pell came.")
+    assert not qs, [q.text for q in qs]
+
+
+def test_the_past_of_seek_is_a_cue() -> None:
+    q = only(quotes("Odalys Ferrer sought a recount of the ballots in the valley."), "recount")
+    assert q.text == "a recount of the ballots in the valley" and q.cue == "sought"

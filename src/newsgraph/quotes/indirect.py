@@ -288,7 +288,9 @@ def _object_of(verb: Token, language: str) -> Span | None:
     if any(c.dep_ in OBJECT_DEPS and c.i < verb.i and _is_bare_pronoun(c) for c in verb.children):
         return _complement_of_clitic(verb, language)
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
-    if obj is None or _preposition_of(obj) is not None:
+    if obj is None:
+        return _predicate_without_object(verb)
+    if _preposition_of(obj) is not None:
         return None
     after = [c for c in verb.children if c.i > obj.i]
     complements = [c for c in after if _completes_object(verb, c, language)]
@@ -296,6 +298,22 @@ def _object_of(verb: Token, language: str) -> Span | None:
         return None  # "criticized him": whom, not what; "called him [a liar]" says what
     end = max([obj, *complements], key=_right)
     return verb.doc[obj.left_edge.i : _phrase_end(verb, end) + 1]
+
+
+def _predicate_without_object(verb: Token) -> Span | None:
+    """ "called [her “third-rate”]", "called [both X and Y “crazy”]": the parse found what
+    the object is called, but took the object for a part of it (a possessive, a second
+    predicate), so the content runs from the verb to the end of the last predicate."""
+    predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    if (
+        not predicates
+        or predicates[-1].pos_ == "PROPN"  # "a man named [Ciro Pell]": a name, not a stance
+        or verb.dep_ in ("acl", "amod")  # "a group called …"
+        or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "is considered …"
+        or any(t.lower_ in ",;:" for t in verb.doc[verb.i + 1 : predicates[0].left_edge.i])
+    ):
+        return None
+    return verb.doc[verb.i + 1 : predicates[-1].right_edge.i + 1]
 
 
 #: Dependents of a stance verb that go on saying what its object is said to be or do:
