@@ -464,3 +464,17 @@ def test_a_name_given_to_something_is_no_stance() -> None:
 def test_the_past_of_seek_is_a_cue() -> None:
     q = only(quotes("Odalys Ferrer sought a recount of the ballots in the valley."), "recount")
     assert q.text == "a recount of the ballots in the valley" and q.cue == "sought"
+
+
+def test_comparing_ignoring_and_ordering_verbs_report_their_object() -> None:
+    q = only(quotes("Odalys Ferrer compared the toll plan to a tax on the poor."), "toll")
+    assert q.text == "the toll plan to a tax on the poor" and q.cue == "compared"
+    q = only(quotes("The judge ordered a recount of the ballots in the valley."), "recount")
+    assert q.speaker.text == "The judge"
+    q = only(quotes("Mayor Ruperto Salas ignored the warnings of the river authority."), "warn")
+    assert q.text == "the warnings of the river authority"
+
+
+def test_a_firm_offering_money_is_no_stance() -> None:
+    qs = quotes("Bright Harbor offered $300m to the creditors and shared a platform with them.")
+    assert not qs, [q.text for q in qs]
