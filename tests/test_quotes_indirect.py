@@ -478,3 +478,17 @@ def test_comparing_ignoring_and_ordering_verbs_report_their_object() -> None:
 def test_a_firm_offering_money_is_no_stance() -> None:
     qs = quotes("Bright Harbor offered $300m to the creditors and shared a platform with them.")
     assert not qs, [q.text for q in qs]
+
+
+def test_seeing_something_as_something_is_an_opinion() -> None:
+    q = only(quotes("Ruperto Salas sees Odalys Ferrer as a uniter of the party."), "uniter")
+    assert q.text == "Odalys Ferrer as a uniter of the party" and q.speaker.text == "Ruperto Salas"
+    assert not quotes("Odalys Ferrer is seen as a frontrunner in the valley.")
+    assert not quotes("Ruperto Salas saw the flood coming from the hills.")
+
+
+def test_spanish_seeing_something_as_something() -> None:
+    text = "El alcalde Ruperto Salas vio a la candidata como una amenaza para el partido."
+    q = only(quotes(text, "es"), "amenaza")
+    assert q.text == "la candidata como una amenaza para el partido" and q.cue == "vio"
+    assert not quotes("Odalys Ferrer vio el río desde el puente.", "es")

@@ -129,6 +129,7 @@ PARSE_CUE_LISTS: tuple[str, ...] = (
     "stance_adjectives",
     "cue_nouns",
     "according_to",
+    "as_verbs",
 )
 
 

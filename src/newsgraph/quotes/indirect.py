@@ -675,12 +675,31 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
         if agent is not None:  # "the plan was criticized by [the council]"
             return _clause_of(cue) or _passive_subject(cue), agent
         return _content_of(cue, language), _speaker_span(cue)
+    if cue.pos_ == "VERB" and cue.lower_ in _list(language, "as_verbs"):
+        content = _taken_as(cue, language)
+        return (content, _speaker_span(cue)) if content is not None else (None, None)
     if cue.pos_ in ("NOUN", "PROPN"):
         content = _noun_content(cue, language)
         return (content, _owner_of(cue)) if content is not None else (None, None)
     if cue.pos_ == "ADJ" and cue.lower_ in _list(language, "stance_adjectives"):
         return _adjective_content(cue)
     return None, None
+
+
+def _taken_as(verb: Token, language: str) -> Span | None:
+    """ "sees [Cruz as a uniter]": a verb that states an opinion only with what its object is
+    taken as. The parse hangs the "as" phrase from the verb, as a preposition or a clause."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    if obj is None:
+        return None  # "is seen as a frontrunner": by whom, it does not say
+    markers = _list(language, "as_markers")
+    taken_as = next(
+        (c for c in verb.children if c.i > obj.i and verb.doc[c.left_edge.i].lower_ in markers),
+        None,
+    )
+    if taken_as is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in taken_as.children):
+        return None  # "sees declines [as investors sell]": a clause of its own, a time
+    return verb.doc[_after_case(obj) : taken_as.right_edge.i + 1]
 
 
 def _adjective_content(adjective: Token) -> tuple[Span | None, Span | None]:
