@@ -483,6 +483,8 @@ def test_a_firm_offering_money_is_no_stance() -> None:
 def test_seeing_something_as_something_is_an_opinion() -> None:
     q = only(quotes("Ruperto Salas sees Odalys Ferrer as a uniter of the party."), "uniter")
     assert q.text == "Odalys Ferrer as a uniter of the party" and q.speaker.text == "Ruperto Salas"
+    q = only(quotes("Some farmers saw the comment as a dig at the river authority."), "dig")
+    assert q.text == "the comment as a dig at the river authority"  # "as" hung from the object
     assert not quotes("Odalys Ferrer is seen as a frontrunner in the valley.")
     assert not quotes("Ruperto Salas saw the flood coming from the hills.")
 

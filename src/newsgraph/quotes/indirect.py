@@ -688,15 +688,17 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
 
 def _taken_as(verb: Token, language: str) -> Span | None:
     """ "sees [Cruz as a uniter]": a verb that states an opinion only with what its object is
-    taken as. The parse hangs the "as" phrase from the verb, as a preposition or a clause."""
+    taken as. The parse hangs the "as" phrase from the verb (a preposition or a clause) or
+    from the object."""
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
     if obj is None:
         return None  # "is seen as a frontrunner": by whom, it does not say
     markers = _list(language, "as_markers")
     taken_as = next(
-        (c for c in verb.children if c.i > obj.i and verb.doc[c.left_edge.i].lower_ in markers),
+        (c for c in (*verb.children, *obj.children)  # "saw [the comment as a dig]"
+         if c.i > obj.i and verb.doc[c.left_edge.i].lower_ in markers),
         None,
-    )
+    )  # fmt: skip
     if taken_as is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in taken_as.children):
         return None  # "sees declines [as investors sell]": a clause of its own, a time
     return verb.doc[_after_case(obj) : taken_as.right_edge.i + 1]
