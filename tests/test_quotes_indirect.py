@@ -494,3 +494,10 @@ def test_spanish_seeing_something_as_something() -> None:
     q = only(quotes(text, "es"), "amenaza")
     assert q.text == "la candidata como una amenaza para el partido" and q.cue == "vio"
     assert not quotes("Odalys Ferrer vio el río desde el puente.", "es")
+
+
+def test_a_claim_nobody_owns_is_reported_with_its_source_unknown() -> None:
+    text = "For years, Ruperto Salas has been dogged by charges that he took money from the mine."
+    q = only(quotes(text), "money")
+    assert q.text == "that he took money from the mine" and q.cue == "charges"
+    assert q.speaker.text is None and q.speaker.kind == "unknown"

@@ -412,7 +412,8 @@ def _indirect_quotes(
                 and not _opens_a_complement(content)
             ):  # fmt: skip
                 continue  # "“…”, señalan [fuentes policiales]": the subject, after its verb
-            if subject is None and not _may_leave_subject_unsaid(cue, language):
+            unowned = subject is None and _is_unowned_claim(cue, content)
+            if subject is None and not unowned and not _may_leave_subject_unsaid(cue, language):
                 continue
             if subject is not None and _inside(subject.start_char + seg.offset, direct):
                 continue  # "“…”, expresó la candidata": the parse took the quote for the subject
@@ -621,6 +622,16 @@ def _attributes_the_quote_before(
 def _opens_a_complement(content: Span) -> bool:
     """Whether a reported clause opens with its complementizer: "que …", "that …"."""
     return content[0].lower_ in _list(_language(content[0]), "complementizers")
+
+
+def _is_unowned_claim(cue: Token, content: Span) -> bool:
+    """ "dogged by charges [that he …]": a claim noun and its clause, owned by no one the
+    text names. The claim is reported all the same, with its source unknown. Only a clause
+    that opens with its complementizer: "la promesa [de darles dulces]" claims nothing."""
+    return (
+        cue.pos_ == "NOUN" and _opens_a_complement(content) and content[0].dep_ == "mark"
+        and content[0].head.dep_ in CLAUSE_OF_NOUN_DEPS
+    )  # fmt: skip
 
 
 def _may_leave_subject_unsaid(cue: Token, language: str) -> bool:
@@ -836,7 +847,10 @@ def _indirect(
         return None  # "“The bridge,” said X, “will open”": one direct quote, split by its cue
     if subject is None:
         attribution = _implied_attribution(seg, verb, finder, direct)
-        if attribution.speaker.local is None and attribution.speaker.text is None:
+        if (
+            attribution.speaker.local is None and attribution.speaker.text is None
+            and not _is_unowned_claim(verb, content)
+        ):  # fmt: skip
             return None  # "Recordó que …" with no one before it to have said it
     else:
         attribution = _attribution(seg, subject, verb, finder)
