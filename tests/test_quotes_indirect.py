@@ -501,3 +501,11 @@ def test_a_claim_nobody_owns_is_reported_with_its_source_unknown() -> None:
     q = only(quotes(text), "money")
     assert q.text == "that he took money from the mine" and q.cue == "charges"
     assert q.speaker.text is None and q.speaker.kind == "unknown"
+
+
+def test_noticing_and_clarifying_verbs_report_their_clause() -> None:
+    q = only(quotes("Odalys Ferrer noticed that none of the stations covered the vote."), "none")
+    assert q.cue == "noticed" and q.speaker.text == "Odalys Ferrer"
+    q = only(quotes("Ruperto Salas clarified that the toll would end in May."), "toll")
+    assert q.text == "that the toll would end in May" and q.cue == "clarified"
+    assert not quotes("The delegate lead of Odalys Ferrer continues to grow in the valley.")
