@@ -417,7 +417,7 @@ def _indirect_quotes(
                 continue
             if subject is not None and _inside(subject.start_char + seg.offset, direct):
                 continue  # "“…”, expresó la candidata": the parse took the quote for the subject
-            quote = _indirect(text, seg, content, subject, cue, direct, finder)
+            quote = _indirect(text, seg, content, subject, cue, direct, finder, unowned=unowned)
             if quote is not None:
                 out.append(quote)
         out += _according_to_quotes(text, seg, sent, direct, finder)
@@ -829,7 +829,10 @@ def _indirect(
     verb: Token,
     direct: list[tuple[int, int]],
     finder: SpeakerFinder,
+    *,
+    unowned: bool = False,
 ) -> Quote | None:
+    """The quote of a cue and its content; ``unowned``: a claim kept with no speaker."""
     content = _without_tail(content)
     while len(content) > 1 and content[-1].dep_ == "cc":  # "… next year [and]", its verb outside
         content = content[:-1]
@@ -847,10 +850,7 @@ def _indirect(
         return None  # "“The bridge,” said X, “will open”": one direct quote, split by its cue
     if subject is None:
         attribution = _implied_attribution(seg, verb, finder, direct)
-        if (
-            attribution.speaker.local is None and attribution.speaker.text is None
-            and not _is_unowned_claim(verb, content)
-        ):  # fmt: skip
+        if attribution.speaker.local is None and attribution.speaker.text is None and not unowned:
             return None  # "Recordó que …" with no one before it to have said it
     else:
         attribution = _attribution(seg, subject, verb, finder)
