@@ -699,8 +699,8 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
 
 def _taken_as(verb: Token, language: str) -> Span | None:
     """ "sees [Cruz as a uniter]": a verb that states an opinion only with what its object is
-    taken as. The parse hangs the "as" phrase from the verb (a preposition or a clause) or
-    from the object."""
+    taken as. The parse hangs the "as" phrase (a preposition or a clause) from the verb or
+    the object."""
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
     if obj is None:
         return None  # "is seen as a frontrunner": by whom, it does not say
