@@ -130,10 +130,15 @@ def _reports_a_finding(verb: Token, language: str) -> bool:
 
 def _finding_of(verb: Token) -> Span | None:
     """ "the poll showed [Trump leading the field]": a finding is the verb's object."""
-    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    obj = _object_after(verb)
     if obj is None or _is_bare_pronoun(obj):
         return None
     return verb.doc[obj.left_edge.i : verb.right_edge.i + 1]
+
+
+def _object_after(verb: Token) -> Token | None:
+    """The verb's first object after it: "endorsed [the senator]", "showed [a lead]"."""
+    return next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
 
 
 def _clause_of(verb: Token) -> Span | None:
@@ -287,7 +292,7 @@ def _object_of(verb: Token, language: str) -> Span | None:
         return None  # "warned [voters]": a speech verb's object is whom it addresses
     if any(c.dep_ in OBJECT_DEPS and c.i < verb.i and _is_bare_pronoun(c) for c in verb.children):
         return _complement_of_clitic(verb, language)
-    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    obj = _object_after(verb)
     if obj is None:
         return _predicate_without_object(verb)
     if _preposition_of(obj) is not None:
@@ -701,7 +706,7 @@ def _taken_as(verb: Token, language: str) -> Span | None:
     """ "sees [Cruz as a uniter]": a verb that states an opinion only with what its object is
     taken as. The parse hangs the "as" phrase (a preposition or a clause) from the verb or
     the object."""
-    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    obj = _object_after(verb)
     if obj is None:
         return None  # "is seen as a frontrunner": by whom, it does not say
     markers = _list(language, "as_markers")
