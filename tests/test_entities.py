@@ -7,6 +7,7 @@ import spacy
 
 from newsgraph.entities import (
     _analyse,
+    _merge_nickname_names,
     _trim,
     _without_trailing_numbers,
     chain_mentions,
@@ -544,3 +545,22 @@ def test_an_institution_name_holds_para_and_the_titles_in_it() -> None:
     found = {(m.text, m.label) for m in result.mentions}
     assert ("Fundación Vecinal para la Defensa del Agua", "ORG") in found
     assert ("Comisión de Postulación para Fiscal General", "ORG") in found
+
+
+def test_a_nickname_set_off_by_commas_inside_a_name_joins_the_name() -> None:
+    text = (
+        "La firma se produjo en Santa Cruz, donde Ramiro, ‘Chato’, Vélez esbozó su plan. "
+        "En su discurso Vélez también planteó una reforma."
+    )
+    found = spans(text, ("Ramiro", "PERSON"), ("Chato", "PERSON"), ("Vélez", "LOC"))
+    mentions, entities = chain_mentions(text, _merge_nickname_names(text, found), "es")
+    assert [m.text for m in mentions] == ["Ramiro, ‘Chato’, Vélez", "Vélez"]
+    assert len(entities) == 1
+    assert entities[0].label == "PERSON"
+    assert surface_name(mentions[0].text) == "Ramiro ‘Chato’ Vélez"
+
+
+def test_a_list_of_people_each_with_a_nickname_stays_a_list() -> None:
+    text = "Fueron detenidos Paredes, ‘El Güero’, Pérez, ‘El Chino’, y Ruiz, ‘Tito’."
+    found = spans(text, ("Paredes", "PERSON"), ("Pérez", "PERSON"), ("Ruiz", "PERSON"))
+    assert _merge_nickname_names(text, found) == found

@@ -471,8 +471,8 @@ def _capitalised_tokens(doc: Doc) -> list[int]:
 
 
 _NICKNAME_NAME = re.compile(
-    rf"\b([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]+)*)\s+[{NICK_QUOTES}]"
-    rf"([^{NICK_QUOTES}\n]{{2,40}})[{NICK_QUOTES}]\s+([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]+)*)"
+    rf"\b([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]+)*)(,?)\s+[{NICK_QUOTES}]"
+    rf"([^{NICK_QUOTES}\n]{{2,40}})[{NICK_QUOTES}](,?)\s+([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]+)*)"
 )
 
 
@@ -483,13 +483,32 @@ def _merge_nickname_names(
     merged = list(raw)
     for match in _NICKNAME_NAME.finditer(text):
         start, end = match.span()
-        if not match.group(2)[:1].isupper() or _is_title_word(match.group(1).split()[0]):
+        first, comma, nickname, comma_after, last = match.groups()
+        if (
+            not nickname[:1].isupper()
+            or _is_title_word(first.split()[0])
+            or comma != comma_after
+            or (comma and not _nickname_set_off(text, first, end))
+        ):
             continue
         inside = [m for m in merged if start <= m[0] and m[1] <= end]
-        if inside and len(match.group(1).split()) <= 3 and len(match.group(3).split()) <= 3:
+        if inside and len(first.split()) <= 3 and len(last.split()) <= 3:
             merged = [m for m in merged if m not in inside]
             merged.append((start, end, "PERSON"))
     return sorted(merged)
+
+
+def _nickname_set_off(text: str, first: str, end: int) -> bool:
+    """Whether a nickname between commas sits inside one name: after a lone first name, and
+    not in a list of people each followed by a nickname ("Paredes, ‘El Güero’, Pérez,
+    ‘El Chino’, …" are two)."""
+    return len(first.split()) == 1 and not _NEXT_NICKNAME.match(text, end)
+
+
+_NEXT_NICKNAME = re.compile(rf"\s*,\s*[{NICK_QUOTES}]")
+_COMMAS_AROUND_NICKNAME = re.compile(
+    rf",\s*([{NICK_QUOTES}][^{NICK_QUOTES},]{{2,40}}[{NICK_QUOTES}])\s*,"
+)
 
 
 def _abbreviation_dot(text: str, end: int) -> bool:
@@ -728,6 +747,8 @@ def find_aliases(text: str, mentions: Sequence[RawMention]) -> dict[int, set[str
 #: or "O'Brien" neither opens nor closes one.
 _QUOTED = rf"(?<!\w)[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}](?!\w)"
 _INNER_NICK = re.compile(_QUOTED)
+#: A nickname inside a name with the commas that may set it off: "Jorge, ‘Tuto’, Quiroga".
+_NICK_IN_NAME = re.compile(rf",?\s*{_QUOTED}\s*,?")
 
 
 def _inner_nicknames(span: str) -> set[str]:
@@ -978,7 +999,7 @@ def _without_overlaps(raw: Sequence[tuple[int, int, Label]]) -> list[tuple[int, 
 
 def _analyse(text: str, start: int, end: int, label: Label, language: str = "en") -> RawMention:
     span = text[start:end]
-    clean = _INNER_NICK.sub(" ", span)
+    clean = _NICK_IN_NAME.sub(" ", span)
     words, roles = _strip_titles(clean.split())
     before = _title_before(text, start, language)
     if label in MISTYPED_PERSON_LABELS and words and (before or roles) and _all_capitalised(words):
@@ -1117,8 +1138,9 @@ def _surface(text: str, m: RawMention) -> str:
 
 
 def surface_name(span: str) -> str:
-    """A mention as a name: leading titles removed ("President Lucía Ramírez" → "Lucía Ramírez")."""
-    words, _ = _strip_titles(span.split())
+    """A mention as a name: leading titles removed ("President Lucía Ramírez" → "Lucía Ramírez"),
+    a nickname without the commas that set it off ("Jorge, ‘Tuto’, Quiroga")."""
+    words, _ = _strip_titles(_COMMAS_AROUND_NICKNAME.sub(r" \1 ", span).split())
     return " ".join(words) if words else span
 
 
