@@ -162,6 +162,13 @@ def test_a_spanish_speech_verb_glued_to_a_name_is_not_part_of_it() -> None:
     assert q.speaker.text == "Ferrer" and q.speaker.local == result.mentions[0].local
 
 
+def test_a_spanish_adverb_opening_the_sentence_is_not_part_of_the_speakers_name() -> None:
+    result = analyze_text("Además Ferrer señaló que la ley no sirve.", language="es")
+    assert [m.text for m in result.mentions] == ["Ferrer"]
+    (q,) = result.quotes
+    assert q.speaker.text == "Ferrer" and q.speaker.kind == "person"
+
+
 SPANISH_UNSAID_SUBJECTS = (
     "La alcaldesa Odalys Ferrer visitó el hospital el lunes. Indicó que ha dado"
     " instrucciones para atender a las víctimas.\n\n"
@@ -1104,6 +1111,30 @@ def test_a_description_with_another_place_is_not_the_holder_of_the_office() -> N
     result, qs = quotes(text, "es")
     (q,) = qs
     assert speaker_name(result, q) is None
+
+
+def test_a_demonym_and_the_place_it_names_qualify_one_office() -> None:
+    text = (
+        "El presidente de El Salvador, Teodoro Calvillo, llegó a la cumbre. La presidenta"
+        " mexicana, Rebeca Anaya, lo recibió. El presidente salvadoreño dijo que la reunión"
+        " fue cordial. La mandataria de México afirmó que habrá un acuerdo."
+    )
+    result, qs = quotes(text, "es")
+    said = {q.quoted_text[:12]: speaker_name(result, q) for q in qs}
+    assert said == {"que la reuni": "Teodoro Calvillo", "que habrá un": "Rebeca Anaya"}
+
+
+def test_an_english_demonym_before_a_title_is_part_of_the_role() -> None:
+    text = (
+        "Salvadoran President Teodoro Calvillo met Mexican President Rebeca Anaya on Monday."
+        " The president of El Salvador said he would not release anyone. The Mexican"
+        " president said that trade would grow."
+    )
+    result, qs = quotes(text)
+    said = {q.quoted_text[:12]: speaker_name(result, q) for q in qs}
+    assert said == {"he would not": "Teodoro Calvillo", "that trade w": "Rebeca Anaya"}
+    roles = {e.name: e.roles for e in result.entities if e.label == "PERSON"}
+    assert roles["Rebeca Anaya"] == ("Mexican President",)
 
 
 def test_the_one_holder_of_a_bare_role_is_the_role_with_an_adjective() -> None:

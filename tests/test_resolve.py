@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from newsgraph.records import Article, DocResult, Label, LocalEntity, Mention, Metadata, Segment
-from newsgraph.resolve import MemoryIndex, Resolver, canonical_name, person_names_agree
+from newsgraph.resolve import (
+    MemoryIndex,
+    Resolver,
+    canonical_name,
+    described_holder,
+    person_names_agree,
+)
 
 
 def doc(*names: tuple[str, Label]) -> DocResult:
@@ -217,3 +223,16 @@ def test_a_full_name_seen_once_needs_its_surname_used_alone() -> None:
     assert canonical_name(Counter({"Twitter": 52, "Twitter West": 1}), person=True) == "Twitter"
     only_nickname = Counter({"El Contador": 6, "María Fernanda Gómez Ruiz": 1})
     assert canonical_name(only_nickname, person=True) == "María Fernanda Gómez Ruiz"
+
+
+def test_a_description_finds_the_holder_known_by_the_place_or_its_demonym() -> None:
+    candidates = {
+        "calvillo": ["presidente de El Salvador"],
+        "quist": ["presidente de EE.UU."],
+        "anaya": ["gobernadora de Sinaloa"],
+    }
+    assert described_holder("el presidente salvadoreño", "es", candidates) == "calvillo"
+    assert described_holder("el presidente estadounidense", "es", candidates) == "quist"
+    assert described_holder("la mandataria sinaloense", "es", candidates) is None  # not her role
+    assert described_holder("la gobernadora sinaloense", "es", candidates) == "anaya"
+    assert described_holder("el presidente guatemalteco", "es", candidates) is None

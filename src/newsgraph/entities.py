@@ -293,17 +293,39 @@ def _determiners(language: str) -> frozenset[str]:
 
 
 def _without_edge_words(ent: Span) -> Span | None:
-    """An entity span without the lowercase words the model ran into it at either end: the
+    """An entity span without the lowercase words the model ran into it at either end (the
     Spanish model tags "aseguró Milei" and "Milei estimó" as names, and "remarcó" alone as
-    a person. ``None`` when nothing else is left."""
+    a person) and without a function word opening it ("Además Pérez"). ``None`` when
+    nothing else is left, or no capitalised word after a function word."""
     start, end = ent.start, ent.end
-    while start < end and _is_edge_word(ent.doc[start]):
+    while start < end and (_is_edge_word(ent.doc[start]) or _is_leading_word(ent.doc[start])):
         start += 1
     while end > start and _is_edge_word(ent.doc[end - 1]):
         end -= 1
-    if start == end:
-        return None
+    if start == end or (
+        start > ent.start and not any(t.text[:1].isupper() for t in ent.doc[start:end])
+    ):
+        return None  # "[Pero] el propio mandatario"
     return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
+
+
+#: Parts of speech of a word that opens a sentence and never a name: "[Según] Vélez",
+#: "[Además] Pérez", "[Luego] Ruiz", which the Spanish model takes into the name.
+LEADING_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB", "INTJ"})
+
+
+def _is_leading_word(token: Token) -> bool:
+    """A function word opening an entity: a stop word of the language tagged as one of
+    ``LEADING_POS``, in lower case or opening the sentence, and no particle a name holds
+    ("De la Fuente")."""
+    language = token.doc.lang_
+    return (
+        (token.is_sent_start or token.is_lower)  # not "el reverendo [Al] Sharpton"
+        and token.pos_ in LEADING_POS
+        and token.lower_ in _stop_words(language)
+        and token.lower_ not in lang.words(language, "name_particles")
+        and token.lower_ not in _determiners(language)  # "el", tagged a pronoun now and then
+    )
 
 
 def _is_edge_word(token: Token) -> bool:
@@ -697,13 +719,22 @@ def _title_before(text: str, start: int, language: str = "en") -> str | None:
     )  # fmt: skip
     for skip in range(adjective + 1):
         if n := _title_length(keys[: len(keys) - skip], at_end=True):
-            return " ".join(words[len(words) - skip - n :]).strip(",")
-    return _office_set_off_before(window)
+            first = len(words) - skip - n
+            if first and _is_demonym(words[first - 1], language):
+                first -= 1  # "Salvadoran President X"
+            return " ".join(words[first:]).strip(",")
+    return _office_set_off_before(window, language)
 
 
-def _office_set_off_before(window: str) -> str | None:
+def _is_demonym(word: str, language: str) -> bool:
+    return (word.lower(),) in place_keys(language) and word.isalpha()
+
+
+def _office_set_off_before(window: str, language: str) -> str | None:
     """An office and its place set off by a comma before a name: "La ministra de Salud de
-    Chile, [Ramona Ibarra]", "The governor of Texas, [Ann Bosk]"."""
+    Chile, [Ramona Ibarra]", "The governor of Texas, [Ann Bosk]", or with an adjective
+    where the language writes one after the title: "La presidenta mexicana, [Rebeca
+    Anaya]"."""
     head = window.rstrip()
     if not head.endswith(","):
         return None
@@ -712,9 +743,32 @@ def _office_set_off_before(window: str) -> str | None:
     articles = list_keys("definite_articles")
     for i in range(1, len(words)):
         n = _title_length(keys[i : i + TITLE_WINDOW], at_end=False)
-        if n and keys[i - 1] in articles and i + n + _office_length(words[i + n :]) == len(words):
+        if not n or keys[i - 1] not in articles:
+            continue
+        if i + n + _office_length(words[i + n :]) == len(words) or (
+            i + n + 1 == len(words)
+            and language in ADJECTIVE_AFTER_TITLE
+            and words[-1].isalpha()
+            and words[-1].islower()
+        ):
             return " ".join(words[i:])
     return None
+
+
+@cache
+def place_keys(language: str) -> dict[tuple[str, ...], str]:
+    """Each spelling of a place and each of its demonyms (``lang/*/demonyms.txt``), as
+    lower-case words without edge punctuation, and the place's key (its first spelling)."""
+    found: dict[tuple[str, ...], str] = {}
+    for line in lang.lines(language, "demonyms"):
+        names, _, demonyms = line.partition(":")
+        spellings = [n.strip() for n in names.split("|") if n.strip()]
+        key = spellings[0].lower()
+        for term in [*spellings, *demonyms.split(",")]:
+            words = tuple(w.strip(",.;:()") for w in term.lower().split())
+            if words:
+                found[words] = key
+    return found
 
 
 def _title_length(keys: list[str], *, at_end: bool) -> int:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from .. import lang
 from ..annotate import AnnotatedSegment
-from ..entities import is_acronym, list_keys, name_key
+from ..entities import is_acronym, list_keys, name_key, place_keys
 from ..records import Article, LocalEntity, Mention, Quote, Speaker, SpeakerKind
 from .common import (
     CHAINED_DEPS,
@@ -751,13 +751,34 @@ def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[
         for i in range(len(words) - n + 1):
             found = " ".join(words[i : i + n])
             if found in terms and i not in tails:  # "three-judge panel" names no judge
-                rest = words[:i] + words[i + n :]
+                rest, places = _with_places(words[:i] + words[i + n :], language)
                 ignored = _function_words(language)
                 qualifiers = frozenset(
-                    w for w in rest if (w.isalpha() and w not in ignored) or w in named
+                    w for w in rest if (w.isalpha() and w not in ignored) or w in named | places
                 )  # a capitalised word qualifies, stop word or not: "de [Estado]", "[EE.UU.]"
                 return (past, terms[found]), qualifiers
     return None
+
+
+def _with_places(words: list[str], language: str) -> tuple[list[str], frozenset[str]]:
+    """``words`` with each place name and each demonym of ``lang/*/demonyms.txt`` made the
+    place's key ("salvadoreño" and "el salvador" are one qualifier, "ee.uu." and "estados
+    unidos" another), and the keys found."""
+    places = place_keys(language)
+    longest = max((len(k) for k in places), default=0)
+    out, keys, i = list[str](), set[str](), 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            key = places.get(tuple(words[i : i + n]))
+            if key is not None:
+                out.append(key)
+                keys.add(key)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out, frozenset(keys)
 
 
 @cache
