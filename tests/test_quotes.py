@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -363,6 +364,50 @@ def test_mixed_clause_keeps_the_end_of_its_quoted_words() -> None:
     assert [(q.kind, q.text) for q in qs] == [
         ("mixed", "the council has “always ignored the farmers and will do so again.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content"),
+    [
+        (
+            "Mayor Ruperto Salas said that voting fraud is “a big, big problem in this country”"
+            " but “nobody has the guts to talk about it.”",
+            "en",
+            "that voting fraud is “a big, big problem in this country” but “nobody has the guts"
+            " to talk about it.",
+        ),
+        (
+            "Odilia Cárdenas said she had received offers for the land, but “the offers were to"
+            " build in a fashion I did not feel comfortable with.”",
+            "en",
+            "she had received offers for the land, but “the offers were to build in a fashion I"
+            " did not feel comfortable with.",
+        ),
+        (
+            "Odilia Cárdenas blamed the council for focusing on “he said this, he voted that.”",
+            "en",
+            "the council for focusing on “he said this, he voted that.",
+        ),
+        (
+            "La alcaldesa Odalys Ferrer dijo que la obra está “casi lista” pero “falta el dinero"
+            " del estado”.",
+            "es",
+            "que la obra está “casi lista” pero “falta el dinero del estado",
+        ),
+    ],
+)
+def test_a_reported_clause_and_the_quoted_words_that_go_on_with_it_are_one_quote(
+    text: str, language: str, content: str
+) -> None:
+    _, qs = quotes(text, language)
+    assert [(q.kind, q.text) for q in qs] == [("mixed", content)]
+
+
+def test_a_quote_after_the_sentence_of_a_reported_clause_stays_apart() -> None:
+    _, qs = quotes(
+        "Odilia Cárdenas said the council had “ignored the farmers.” “They will pay for it.”"
+    )
+    assert [q.kind for q in qs] == ["mixed", "direct"]
 
 
 def test_stance_object_keeps_what_it_is_praised_or_endorsed_for() -> None:

@@ -31,7 +31,13 @@ from collections.abc import Sequence
 
 from ..annotate import AnnotatedSegment
 from ..records import Article, LocalEntity, Mention, Quote
-from .assemble import _continue_speakers, _dedupe, _join_interrupted, _without_source_descriptions
+from .assemble import (
+    _continue_speakers,
+    _dedupe,
+    _join_continued_clauses,
+    _join_interrupted,
+    _without_source_descriptions,
+)
 from .common import PARSE_CUE_LISTS
 from .direct import _dialogue_quote, _direct_quote, find_dialogue, find_direct
 from .indirect import _indirect_quotes
@@ -59,7 +65,7 @@ def extract_quotes(
     quotes += turn_quotes(article.text, turns, finder, segments)
     quotes = finder.in_text_order(_without_source_descriptions(_dedupe(quotes)))
     ordered = _continue_speakers(sorted(quotes, key=lambda q: q.start), article.text)
-    return _join_interrupted(ordered, article.text)
+    return _join_continued_clauses(_join_interrupted(ordered, article.text), article.text)
 
 
 def _segment_quotes(

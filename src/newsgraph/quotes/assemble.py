@@ -159,3 +159,28 @@ def _holds_a_sentence(gap: str) -> bool:
     """Whether the attribution between two quotes goes on with a sentence of the writer's
     ("“A,” she said. Critics disagree. “B.”")."""
     return bool(_SENTENCE_GOES_ON.search(gap))
+
+
+#: What may stand between a reported clause and the quoted words that go on with it in its
+#: sentence: quote marks, a comma and one conjunction ("is “a big problem” but “nobody …”").
+_CONTINUING_GAP = re.compile(r"[ “”\"'‘’«»,]*(?:(?:but|and|or|pero|y|e|o|ni) +)?[ “\"'‘«]*")
+
+
+def _join_continued_clauses(quotes: list[Quote], text: str) -> list[Quote]:
+    """A reported clause and the quoted words that go on with it in the same sentence are
+    one mixed quote: "blamed the media for focusing on “he said this, he tweeted that.”",
+    "said that fraud is “a big problem” but “nobody has the guts to talk about it.”"."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind in ("indirect", "mixed") and q.kind == "direct"
+            and prev.end <= q.start and q.cue_start in (None, prev.cue_start)
+            and q.speaker.text in (None, prev.speaker.text)
+            and _CONTINUING_GAP.fullmatch(text, prev.end, q.start) is not None
+            and not text[: prev.end].rstrip(" “”\"'‘’«»").endswith((".", "!", "?"))
+        ):  # fmt: skip
+            out[-1] = replace(prev, kind="mixed", end=q.end, text=text[prev.start : q.end])
+            continue
+        out.append(q)
+    return out
