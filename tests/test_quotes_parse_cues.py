@@ -23,14 +23,16 @@ TEXTS = {
         "According to two officials, the army will arrive next week. Barragán talked about "
         "the flooded roads, saying that the governor had ignored them.\n\n"
         "Odilia Cárdenas: The Valley Will Not Be Forgotten\n\n"
-        "The engineer Itzel Urrutia, who insisted that the dam was safe, resigned."
+        "The engineer Itzel Urrutia, who insisted that the dam was safe, resigned. "
+        "Urrutia spoke out on Tuesday about the closed clinic."
     ),
     "es": (
         "La alcaldesa Renata Zamudio criticó la decisión del congreso. Llovió toda la noche.\n\n"
         "«No vamos a negociar», aseguró el fiscal Evaristo Quintanilla. «La ley se cumple».\n\n"
         "Según fuentes de la fiscalía, el detenido es hermano de Julián Cárdenas. "
         "Zamudio habló sobre la inseguridad y negó que hubiera recibido dinero.\n\n"
-        "—No habrá toque de queda —dijo el gobernador Evaristo Quintanilla."
+        "—No habrá toque de queda —dijo el gobernador Evaristo Quintanilla.\n\n"
+        "Zamudio habló ayer con Quintanilla sobre la sequía."
     ),
 }
 
@@ -51,3 +53,13 @@ def test_quotes_are_the_same_when_only_cue_sentences_are_parsed(language: str) -
 
 def _records(quotes: list[Quote]) -> list[tuple[object, ...]]:
     return [(q.start, q.end, q.kind, q.cue, q.speaker.text, q.speaker.local) for q in quotes]
+
+
+@pytest.mark.parametrize(("language", "topic"), [("en", "the closed clinic"), ("es", "la sequía")])
+def test_a_two_word_cue_with_words_between_them_is_parsed_and_found(
+    language: str, topic: str
+) -> None:
+    quotes = analyze_text(TEXTS[language], language=language).quotes
+    assert [q.speaker.text for q in quotes if q.text == topic] == [
+        {"en": "Urrutia", "es": "Zamudio"}[language]
+    ]

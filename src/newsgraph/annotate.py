@@ -92,10 +92,16 @@ class Models:
         return self.names.get(language)
 
 
+#: The most words a two-word cue may have between its words: "spoke [out Tuesday] about",
+#: "talks [to Salas] about", "habló [con la prensa] sobre".
+PAIR_GAP_WORDS = 3
+
+
 @dataclass(frozen=True, slots=True)
 class ParseCues:
     """What makes a sentence worth tagging and parsing: any of ``words`` as a token
-    (lower case), or any of ``phrases`` in its lower-cased text."""
+    (lower case), any of ``phrases`` in its lower-cased text, or the two words of a
+    two-word phrase with up to ``PAIR_GAP_WORDS`` words between them."""
 
     words: frozenset[str] = frozenset()
     phrases: tuple[str, ...] = ()
@@ -125,11 +131,27 @@ class ParseCues:
             (start, end)
             for start, end in bounds
             if words[start:end].any()
-            or (maybe[start:end].any() and self._has_phrase(doc[start:end].text.lower()))
+            or (maybe[start:end].any() and self._has_phrase(doc[start:end]))
         ]
 
-    def _has_phrase(self, low: str) -> bool:
-        return any(p in low for p in self.phrases)
+    def _has_phrase(self, sent: Span) -> bool:
+        if any(p in sent.text.lower() for p in self.phrases):
+            return True
+        pairs = self._pairs()
+        lowers = [t.lower_ for t in sent]
+        return any(
+            (word, later) in pairs
+            for i, word in enumerate(lowers)
+            for later in lowers[i + 2 : i + 2 + PAIR_GAP_WORDS]
+        )
+
+    def _pairs(self) -> frozenset[tuple[str, str]]:
+        return _two_word_phrases(self.phrases)
+
+
+@cache
+def _two_word_phrases(phrases: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset((p.split()[0], p.split()[1]) for p in phrases if len(p.split()) == 2)
 
 
 @cache

@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc, Span, Token
 
 from .. import lang
-from ..annotate import AnnotatedSegment
+from ..annotate import PAIR_GAP_WORDS, AnnotatedSegment
 from ..records import Quote, QuoteKind, Speaker
 
 #: Only a closing mark and a comma between a quote and the verb right after it: "“…”,
@@ -203,12 +203,13 @@ def _right(token: Token) -> int:
 def _is_listed_pair(cue: Token, marker: Token, language: str, name: str) -> bool:
     """Whether "cue marker" is a two-word entry of a cue list, found in a parsed sentence.
 
-    The annotation stage parses a sentence when it holds a cue-list entry as written: the
-    two words must stand together unless the cue word alone is an entry ("warned [us] of").
-    """
+    The annotation stage parses a sentence when it holds a cue-list entry: the two words
+    must stand together, or for a verb with up to ``PAIR_GAP_WORDS`` words between them
+    ("spoke out Tuesday about"), unless the cue word alone is an entry ("warned [us] of")."""
     if f"{cue.lower_} {marker.lower_}" not in _list(language, name):
         return False
-    return marker.i == cue.i + 1 or cue.lower_ in _parse_trigger_words(language)
+    near = 0 < marker.i - cue.i <= (PAIR_GAP_WORDS + 1 if cue.pos_ == "VERB" else 1)
+    return near or cue.lower_ in _parse_trigger_words(language)
 
 
 @cache
