@@ -410,6 +410,20 @@ def test_a_quote_after_the_sentence_of_a_reported_clause_stays_apart() -> None:
     assert [q.kind for q in qs] == ["mixed", "direct"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "content"),
+    [
+        ("The council met after what Odilia Cárdenas called a “rant” by the mayor.", "en",
+         "a “rant”"),
+        ("El concejo se reunió tras lo que Odilia Cárdenas calificó de “cacería de brujas”.",
+         "es", "de “cacería de brujas”"),
+    ],
+)  # fmt: skip
+def test_what_someone_called_it_is_their_quote(text: str, language: str, content: str) -> None:
+    result, qs = quotes(text, language)
+    assert [(q.text, speaker_name(result, q)) for q in qs] == [(content, "Odilia Cárdenas")]
+
+
 def test_stance_object_keeps_what_it_is_praised_or_endorsed_for() -> None:
     _, qs = quotes("Anselmo Barragán endorsed Renata Zamudio for governor on Tuesday.")
     assert only(qs, "Zamudio").text == "Renata Zamudio for governor"

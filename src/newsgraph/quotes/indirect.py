@@ -291,18 +291,28 @@ def _object_of(verb: Token, language: str) -> Span | None:
     if verb.lower_ not in _list(language, "stance_verbs"):
         return None  # "warned [voters]": a speech verb's object is whom it addresses
     if any(c.dep_ in OBJECT_DEPS and c.i < verb.i and _is_bare_pronoun(c) for c in verb.children):
-        return _complement_of_clitic(verb, language)
+        return _complement_of_clitic(verb, language) or _predicate_without_object(verb)
     obj = _object_after(verb)
     if obj is None:
         return _predicate_without_object(verb)
-    if _preposition_of(obj) is not None:
-        return None
+    if _preposition_of(obj) is not None:  # "lo que calificó [de “cacería de brujas”]"
+        return _complement_of_clitic(verb, language) if _fronted_relative(verb) else None
     after = [c for c in verb.children if c.i > obj.i]
     complements = [c for c in after if _completes_object(verb, c, language)]
     if _is_bare_pronoun(obj) and not complements:
         return None  # "criticized him": whom, not what; "called him [a liar]" says what
     end = max([obj, *complements], key=_right)
     return verb.doc[obj.left_edge.i : _phrase_end(verb, end) + 1]
+
+
+def _fronted_relative(verb: Token) -> bool:
+    """Whether the verb's object is a relative pronoun before it: "what she called …", "lo
+    que calificó de …"."""
+    return any(
+        c.i < verb.i and (c.lower_ in RELATIVE_PRONOUNS or c.tag_ in ("WP", "WDT"))
+        and not c.dep_.startswith("nsubj")  # "X, quien denunció …": the subject
+        for c in verb.children
+    )  # fmt: skip
 
 
 def _predicate_without_object(verb: Token) -> Span | None:
