@@ -503,6 +503,17 @@ def test_a_claim_nobody_owns_is_reported_with_its_source_unknown() -> None:
     assert q.speaker.text is None and q.speaker.kind == "unknown"
 
 
+def test_a_passive_accusation_with_no_agent_is_a_claim_whose_source_is_unknown() -> None:
+    q = only(quotes("Ruperto Salas was accused of diverting funds from the clinic."), "funds")
+    assert q.text == "Ruperto Salas was accused of diverting funds from the clinic"
+    assert q.cue == "accused" and q.speaker.text is None and q.speaker.kind == "unknown"
+    assert not quotes("He's said the same thing at every rally in the valley.")  # "has said"
+    (q,) = quotes(
+        "Mayor Ruperto Salas is also reported to have called the councillors “free riders”."
+    )  # the report of a named speaker's words keeps its speaker
+    assert q.speaker.text == "Mayor Ruperto Salas" and q.cue == "called"
+
+
 def test_noticing_and_clarifying_verbs_report_their_clause() -> None:
     q = only(quotes("Odalys Ferrer noticed that none of the stations covered the vote."), "none")
     assert q.cue == "noticed" and q.speaker.text == "Odalys Ferrer"

@@ -427,7 +427,9 @@ def _indirect_quotes(
                 and not _opens_a_complement(content)
             ):  # fmt: skip
                 continue  # "“…”, señalan [fuentes policiales]": the subject, after its verb
-            unowned = subject is None and _is_unowned_claim(cue, content)
+            unowned = subject is None and (
+                _is_unowned_claim(cue, content) or (_is_passive(cue) and content.start < cue.i)
+            )
             if subject is None and not unowned and not _may_leave_subject_unsaid(cue, language):
                 continue
             if subject is not None and _inside(subject.start_char + seg.offset, direct):
@@ -700,7 +702,10 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
         agent = _agent_of(cue)
         if agent is not None:  # "the plan was criticized by [the council]"
             return _clause_of(cue) or _passive_subject(cue), agent
-        return _content_of(cue, language), _speaker_span(cue)
+        subject = _speaker_span(cue)
+        if subject is None and (claim := _passive_claim(cue, language)) is not None:
+            return claim, None  # "[Salas was accused of fraud]", by no one named
+        return _content_of(cue, language), subject
     if cue.pos_ == "VERB" and cue.lower_ in _list(language, "as_verbs"):
         content = _taken_as(cue, language)
         return (content, _speaker_span(cue)) if content is not None else (None, None)
@@ -710,6 +715,32 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
     if cue.pos_ == "ADJ" and cue.lower_ in _list(language, "stance_adjectives"):
         return _adjective_content(cue)
     return None, None
+
+
+#: Relations of a verb whose sentence is another's: its report is part of the other's.
+_EMBEDDED_DEPS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl"}
+
+
+def _passive_claim(cue: Token, language: str) -> Span | None:
+    """A passive cue verb with no agent, heading its sentence, and what it says of its
+    subject, the subject included: "[Salas was accused of fraud]", "[the council has been
+    criticized for the delay]", "[Ferrer fue acusada de fraude]". A claim whose source the
+    text does not name. Not when the passive is "'s" ("he's said": "has"), and not when
+    another cue verb in it has its own source ("is reported [to have called] …")."""
+    passive = [c for c in cue.children if c.dep_ in ("auxpass", "aux:pass")]
+    subject = next((c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if (
+        not passive or any(a.lower_ in ("'s", "’s") for a in passive)
+        or cue.dep_ in _EMBEDDED_DEPS
+        or subject is None or subject.i > cue.i or subject.lower_ in RELATIVE_PRONOUNS
+    ):  # fmt: skip
+        return None
+    content = _content_of(cue, language)
+    if content is None or content.start < cue.i:
+        return None
+    if any(t.pos_ == "VERB" and (_is_cue(t, language) or _is_stance(t, language)) for t in content):
+        return None
+    return cue.doc[subject.left_edge.i : content.end]
 
 
 def _taken_as(verb: Token, language: str) -> Span | None:
