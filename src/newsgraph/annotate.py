@@ -137,7 +137,7 @@ class ParseCues:
     def _has_phrase(self, sent: Span) -> bool:
         if any(p in sent.text.lower() for p in self.phrases):
             return True
-        pairs = self._pairs()
+        pairs = _two_word_phrases(self.phrases)
         lowers = [t.lower_ for t in sent]
         return any(
             (word, later) in pairs
@@ -145,13 +145,11 @@ class ParseCues:
             for later in lowers[i + 2 : i + 2 + PAIR_GAP_WORDS]
         )
 
-    def _pairs(self) -> frozenset[tuple[str, str]]:
-        return _two_word_phrases(self.phrases)
-
 
 @cache
 def _two_word_phrases(phrases: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-    return frozenset((p.split()[0], p.split()[1]) for p in phrases if len(p.split()) == 2)
+    pairs = (p.split() for p in phrases)
+    return frozenset((words[0], words[1]) for words in pairs if len(words) == 2)
 
 
 @cache

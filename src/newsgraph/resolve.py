@@ -419,13 +419,10 @@ def _known_in(
     key, qualifiers = wanted
     for role in roles:
         parts = role_parts(role, language)
-        if parts is not None and parts[0] == key and qualifiers <= parts[1] | _words(role):
+        words = set(role.lower().split())
+        if parts is not None and parts[0] == key and qualifiers <= parts[1] | words:
             return True
     return False
-
-
-def _words(role: str) -> set[str]:
-    return set(role.lower().split())
 
 
 def resolve_results(results: Sequence[DocResult]) -> list[list[str]]:

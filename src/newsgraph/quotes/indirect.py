@@ -724,9 +724,9 @@ _EMBEDDED_DEPS = {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl"}
 def _passive_claim(cue: Token, language: str) -> Span | None:
     """A passive cue verb with no agent, heading its sentence, and what it says of its
     subject, the subject included: "[Salas was accused of fraud]", "[the council has been
-    criticized for the delay]", "[Ferrer fue acusada de fraude]". A claim whose source the
-    text does not name. Not when the passive is "'s" ("he's said": "has"), and not when
-    another cue verb in it has its own source ("is reported [to have called] …")."""
+    criticized for the delay]". A claim whose source the text does not name. Not when the
+    passive is "'s" ("he's said": "has"), and not when another cue verb in it has its own
+    source ("is reported [to have called] …")."""
     passive = [c for c in cue.children if c.dep_ in ("auxpass", "aux:pass")]
     subject = next((c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
     if (
