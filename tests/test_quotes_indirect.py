@@ -485,7 +485,11 @@ def test_seeing_something_as_something_is_an_opinion() -> None:
     assert q.text == "Odalys Ferrer as a uniter of the party" and q.speaker.text == "Ruperto Salas"
     q = only(quotes("Some farmers saw the comment as a dig at the river authority."), "dig")
     assert q.text == "the comment as a dig at the river authority"  # "as" hung from the object
-    assert not quotes("Odalys Ferrer is seen as a frontrunner in the valley.")
+    (q,) = quotes("Odalys Ferrer is seen as a frontrunner in the valley.")  # by no one named
+    assert q.text == "Odalys Ferrer is seen as a frontrunner in the valley"
+    assert q.speaker.text is None and q.speaker.kind == "unknown"
+    (q,) = quotes("Odalys Ferrer is seen by party leaders as a frontrunner in the valley.")
+    assert q.speaker.text == "party leaders" and q.text.startswith("Odalys Ferrer is seen")
     assert not quotes("Ruperto Salas saw the flood coming from the hills.")
 
 

@@ -708,7 +708,9 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
         return _content_of(cue, language), subject
     if cue.pos_ == "VERB" and cue.lower_ in _list(language, "as_verbs"):
         content = _taken_as(cue, language)
-        return (content, _speaker_span(cue)) if content is not None else (None, None)
+        if content is None:
+            return None, None
+        return content, _agent_of(cue) if _is_passive(cue) else _speaker_span(cue)
     if cue.pos_ in ("NOUN", "PROPN"):
         content = _noun_content(cue, language)
         return (content, _owner_of(cue)) if content is not None else (None, None)
@@ -746,19 +748,25 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
 def _taken_as(verb: Token, language: str) -> Span | None:
     """ "sees [Cruz as a uniter]": a verb that states an opinion only with what its object is
     taken as. The parse hangs the "as" phrase (a preposition or a clause) from the verb or
-    the object."""
+    the object. In the passive, the subject is what is taken as something, and the opinion
+    is its agent's or nobody's named ("[Rubio is seen as the more electable choice]")."""
     obj = _object_after(verb)
-    if obj is None:
-        return None  # "is seen as a frontrunner": by whom, it does not say
+    start = None if obj is None else _after_case(obj)
+    if obj is None and _is_passive(verb) and verb.dep_ not in _EMBEDDED_DEPS - {"relcl", "acl"}:
+        obj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        if obj is not None and obj.i < verb.i and obj.lower_ not in RELATIVE_PRONOUNS:
+            start = obj.left_edge.i
+    if obj is None or start is None:
+        return None
     markers = _list(language, "as_markers")
     taken_as = next(
         (c for c in (*verb.children, *obj.children)  # "saw [the comment as a dig]"
-         if c.i > obj.i and verb.doc[c.left_edge.i].lower_ in markers),
+         if c.i > max(obj.i, verb.i) and verb.doc[c.left_edge.i].lower_ in markers),
         None,
     )  # fmt: skip
     if taken_as is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in taken_as.children):
         return None  # "sees declines [as investors sell]": a clause of its own, a time
-    return verb.doc[_after_case(obj) : taken_as.right_edge.i + 1]
+    return verb.doc[start : taken_as.right_edge.i + 1]
 
 
 def _adjective_content(adjective: Token) -> tuple[Span | None, Span | None]:
