@@ -518,6 +518,14 @@ def test_a_passive_accusation_with_no_agent_is_a_claim_whose_source_is_unknown()
     assert q.speaker.text == "Mayor Ruperto Salas" and q.cue == "called"
 
 
+def test_calling_for_someone_to_act_reports_the_clause() -> None:
+    q = only(quotes("Ruperto Salas has called for the mine to be closed before the rains."), "mine")
+    assert q.text == "the mine to be closed before the rains" and q.cue == "called"
+    assert q.speaker.text == "Ruperto Salas"
+    q = only(quotes("Odalys Ferrer talked about whether the toll should end in May."), "toll")
+    assert q.text == "whether the toll should end in May"
+
+
 def test_noticing_and_clarifying_verbs_report_their_clause() -> None:
     q = only(quotes("Odalys Ferrer noticed that none of the stations covered the vote."), "none")
     assert q.cue == "noticed" and q.speaker.text == "Odalys Ferrer"

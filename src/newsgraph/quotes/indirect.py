@@ -384,13 +384,30 @@ def _prepositional_object_of(verb: Token, language: str) -> Span | None:
     for child in verb.children:
         obj = _phrasal_object(verb, child, language)
         if obj is not None and not _is_bare_pronoun(obj) and obj.ent_type_ not in WHEN_LABELS:
-            return verb.doc[_after_case(obj) : _phrase_end(verb, obj) + 1]
+            start = _after_case(obj)
+            if _clause_marker(obj) is not None:  # "for [the mine to be closed]"
+                start += 1
+            return verb.doc[start : _phrase_end(verb, obj) + 1]
+    return None
+
+
+def _clause_marker(child: Token) -> Token | None:
+    """The word opening an infinitive clause with its own subject: "[for] the mine to be
+    closed", which the parse hangs from the verb as an adverbial clause."""
+    first = child.left_edge
+    if (
+        child.dep_ == "advcl" and first.dep_ == "mark" and first.head.i == child.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+    ):  # fmt: skip
+        return first
     return None
 
 
 def _phrasal_object(verb: Token, child: Token, language: str) -> Token | None:
-    """The object of a preposition the stance list pairs with the verb ("talk about")."""
-    marker = _preposition_of(child)
+    """The object of a preposition the stance list pairs with the verb ("talk about"), or
+    the clause it opens ("called for [the mine to be closed]")."""
+    marker = _preposition_of(child) or _clause_marker(child)
     if (
         child.i < verb.i
         or marker is None
