@@ -48,6 +48,14 @@ def test_line_breaks_end_sentences_without_starting_the_next_with_space() -> Non
     assert second.text.startswith("The bridge")
 
 
+def test_a_full_stop_before_a_word_in_lower_case_ends_no_sentence() -> None:
+    doc = annotated("Sen. Dalia Ontiveros (I-Vt.) said the river would rise. It did.")
+    said, it = list(doc.sents)
+    assert said.text.startswith("Sen. Dalia") and it.text == "It did."
+    verb = next(t for t in said if t.text == "said")
+    assert any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def test_spanish_cues_parse_spanish_sentences() -> None:
     text = "Llovió en Durango. Según la fiscal Rebeca Anaya Lugo, el puente cerrará."
     doc = annotated(text, "es")

@@ -202,9 +202,11 @@ class Annotator:
 
     def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
         """Sentence token ranges from punctuation and line breaks (a break ends the
-        sentence before it)."""
+        sentence before it). A word in lower case goes on with the sentence before it: the
+        full stop was an abbreviation's ("Sen. Ruperto Salas (I-Vt.) said …")."""
         doc = self.sentencizer(doc)
         starts = set(np.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist())
+        starts -= {i for i in starts if doc[i].is_lower and doc[i].is_alpha}
         for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
             if i and "\n" in doc[i].text:
                 starts.discard(i)
