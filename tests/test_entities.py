@@ -251,6 +251,11 @@ def test_listed_places_are_gpe_in_both_languages() -> None:
     assert refine_label("Chad", "PERSON") == "PERSON"  # a listed country is also a given name
 
 
+def test_companies_the_models_call_people_are_organisations() -> None:
+    assert refine_label("Google", "PERSON") == "ORG"  # "Según Google, …"
+    assert refine_label("Twitter", "PERSON") == "ORG"
+
+
 @pytest.mark.parametrize(
     ("span", "kept"),
     [("Somerset 83", "Somerset"), ("SEOUL 1996-08-30", "SEOUL"), ("Iván Soto 4-43", "Iván Soto")],
