@@ -747,11 +747,10 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
     passive is "'s" ("he's said": "has"), and not when another cue verb in it has its own
     source ("is reported [to have called] …")."""
     passive = [c for c in cue.children if c.dep_ in ("auxpass", "aux:pass")]
-    subject = next((c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    subject = _subject_before_passive(cue)
     if (
         not passive or any(a.lower_ in ("'s", "’s") for a in passive)
-        or cue.dep_ in _EMBEDDED_DEPS
-        or subject is None or subject.i > cue.i or subject.lower_ in RELATIVE_PRONOUNS
+        or cue.dep_ in _EMBEDDED_DEPS or subject is None
     ):  # fmt: skip
         return None
     content = _content_of(cue, language)
@@ -762,6 +761,15 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
     return cue.doc[subject.left_edge.i : content.end]
 
 
+def _subject_before_passive(verb: Token) -> Token | None:
+    """A passive verb's subject written before it, not a relative pronoun: "[Salas] was
+    accused", not "[which] is seen as …"."""
+    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if subject is None or subject.i > verb.i or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
 def _taken_as(verb: Token, language: str) -> Span | None:
     """ "sees [Cruz as a uniter]": a verb that states an opinion only with what its object is
     taken as. The parse hangs the "as" phrase (a preposition or a clause) from the verb or
@@ -770,9 +778,8 @@ def _taken_as(verb: Token, language: str) -> Span | None:
     obj = _object_after(verb)
     start = None if obj is None else _after_case(obj)
     if obj is None and _is_passive(verb) and verb.dep_ not in _EMBEDDED_DEPS - {"relcl", "acl"}:
-        obj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-        if obj is not None and obj.i < verb.i and obj.lower_ not in RELATIVE_PRONOUNS:
-            start = obj.left_edge.i
+        obj = _subject_before_passive(verb)
+        start = None if obj is None else obj.left_edge.i
     if obj is None or start is None:
         return None
     markers = _list(language, "as_markers")
