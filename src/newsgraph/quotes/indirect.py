@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 
@@ -198,9 +199,8 @@ def _unmarked_clause(verb: Token, child: Token) -> Span | None:
     return doc[start : child.right_edge.i + 1]
 
 
-def _subject_before(verb: Token, *, passive_ok: bool = False) -> Token | None:
+def _subject_before(verb: Token, deps: Collection[str] = ("nsubj",)) -> Token | None:
     """A clause's own subject, written before its verb ("that [the water] will return")."""
-    deps = ("nsubj", "nsubjpass") if passive_ok else ("nsubj",)
     return next((c for c in verb.children if c.dep_ in deps and c.i < verb.i), None)
 
 
@@ -242,7 +242,7 @@ def _opens_a_reported_clause(clause: Token) -> bool:
     that, language = clause.left_edge, _language(clause)
     if that.lower_ not in _list(language, "complementizers") or that.head.i != clause.i:
         return False
-    if _subject_before(clause, passive_ok=True) is None:
+    if _subject_before(clause, ("nsubj", "nsubjpass")) is None:
         return False
     if language in MISSED_RELATIVE_LANGUAGES:
         return that.dep_ in ("mark", "obj")
@@ -764,10 +764,8 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
 def _subject_before_passive(verb: Token) -> Token | None:
     """A passive verb's subject written before it, not a relative pronoun: "[Salas] was
     accused", not "[which] is seen as …"."""
-    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-    if subject is None or subject.i > verb.i or subject.lower_ in RELATIVE_PRONOUNS:
-        return None
-    return subject
+    subject = _subject_before(verb, PASSIVE_SUBJECT_DEPS)
+    return None if subject is None or subject.lower_ in RELATIVE_PRONOUNS else subject
 
 
 def _taken_as(verb: Token, language: str) -> Span | None:
