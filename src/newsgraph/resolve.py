@@ -416,13 +416,12 @@ def described_holder(
 def _known_in(
     roles: Iterable[str], wanted: tuple[tuple[bool, str], frozenset[str]], language: str
 ) -> bool:
-    key, qualifiers = wanted
-    for role in roles:
-        parts = role_parts(role, language)
-        words = set(role.lower().split())
-        if parts is not None and parts[0] == key and qualifiers <= parts[1] | words:
-            return True
-    return False
+    key, qualifiers = wanted  # compared as the article's own descriptions are (SpeakerFinder)
+    return any(
+        (parts := role_parts(role, language)) is not None
+        and parts[0] == key and qualifiers <= parts[1]
+        for role in roles
+    )  # fmt: skip
 
 
 def resolve_results(results: Sequence[DocResult]) -> list[list[str]]:
