@@ -528,9 +528,6 @@ def _nickname_set_off(text: str, first: str, end: int) -> bool:
 
 
 _NEXT_NICKNAME = re.compile(rf"\s*,\s*[{NICK_QUOTES}]")
-_COMMAS_AROUND_NICKNAME = re.compile(
-    rf",\s*([{NICK_QUOTES}][^{NICK_QUOTES},]{{2,40}}[{NICK_QUOTES}])\s*,"
-)
 
 
 def _abbreviation_dot(text: str, end: int) -> bool:
@@ -803,6 +800,8 @@ _QUOTED = rf"(?<!\w)[{NICK_QUOTES}]([^{NICK_QUOTES}]{{2,40}})[{NICK_QUOTES}](?!\
 _INNER_NICK = re.compile(_QUOTED)
 #: A nickname inside a name with the commas that may set it off: "Jorge, ‘Tuto’, Quiroga".
 _NICK_IN_NAME = re.compile(rf",?\s*{_QUOTED}\s*,?")
+#: The same, with the commas on both sides, keeping the nickname and its marks (group 1).
+_COMMAS_AROUND_NICKNAME = re.compile(rf",\s*({_QUOTED})\s*,")
 
 
 def _inner_nicknames(span: str) -> set[str]:
