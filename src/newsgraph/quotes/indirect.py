@@ -444,9 +444,9 @@ def _indirect_quotes(
                 and not _opens_a_complement(content)
             ):  # fmt: skip
                 continue  # "“…”, señalan [fuentes policiales]": the subject, after its verb
-            unowned = subject is None and (
+            unowned = subject is None and (  # a passive's content before it holds its
                 _is_unowned_claim(cue, content) or (_is_passive(cue) and content.start < cue.i)
-            )
+            )  # subject: a claim with no agent (_passive_claim, _taken_as)
             if subject is None and not unowned and not _may_leave_subject_unsaid(cue, language):
                 continue
             if subject is not None and _inside(subject.start_char + seg.offset, direct):
