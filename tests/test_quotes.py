@@ -257,6 +257,16 @@ def test_headline_label_is_the_speaker() -> None:
     assert all("updated" not in q.text for q in qs)
 
 
+def test_headline_label_with_a_surname_the_model_left_untagged_is_that_person() -> None:
+    result, qs = quotes(
+        "Quiroga: My water plans aren't set in stone.\n\n"
+        "Mayor Teodoro Quiroga says parts of his plan are negotiable."
+    )
+    q = only(qs, "water plans")
+    assert q.cue == ":" and q.speaker.kind == "person"
+    assert speaker_name(result, q) == "Teodoro Quiroga"
+
+
 def test_stance_verb_reports_its_object() -> None:
     result, qs = quotes("Odilia Cárdenas criticized the new water tariff at the council meeting.")
     q = only(qs, "water tariff")

@@ -177,6 +177,44 @@ def test_headline_sentence_after_the_quote_and_a_colon_is_no_speaker() -> None:
     assert [q.speaker.text for q in quotes(text)] == [None]
 
 
+def test_headline_claim_with_its_source_after_a_colon_is_the_source_s() -> None:
+    text = (
+        "No habrá cortes de agua en el valle este verano: Teodoro Quiroga\n\n"
+        "El alcalde Teodoro Quiroga habló ayer con la prensa sobre el agua."
+    )
+    q = only(quotes(text), "cortes")
+    assert q.text == "No habrá cortes de agua en el valle este verano"
+    assert q.kind == "indirect" and q.cue == ":"
+    assert q.speaker.text == "Teodoro Quiroga" and q.speaker.kind == "person"
+    assert q.speaker.local is not None
+
+
+def test_headline_claim_of_an_organisation_the_article_names_again() -> None:
+    text = (
+        "Las exportaciones del valle crecieron en marzo: Instituto Estatal de Estadística\n\n"
+        "El Instituto Estatal de Estadística publicó ayer sus cifras de marzo."
+    )
+    q = only(quotes(text), "exportaciones")
+    assert q.speaker.text == "Instituto Estatal de Estadística"
+    assert q.speaker.kind == "organization"
+
+
+def test_headline_title_and_a_name_after_a_colon_is_no_claim() -> None:
+    text = (
+        "Personaje del año en el valle de Tula: Teodoro Quiroga\n\n"
+        "El alcalde Teodoro Quiroga recibió ayer el premio."
+    )
+    assert quotes(text) == []
+
+
+def test_headline_with_a_heading_word_after_the_colon_is_no_claim() -> None:
+    text = (
+        "Así quedó el puerto de Tepalcingo tras la tormenta: FOTOS\n\n"
+        "La tormenta dejó daños en el puerto."
+    )
+    assert quotes(text) == []
+
+
 def test_speaker_leaves_out_an_opening_adverbial() -> None:
     text = (
         "Al respecto, el también director del Instituto Nacional de Aguas Profundas dijo que "

@@ -184,7 +184,8 @@ class Annotator:
         for proc in self.ner:
             docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
         pairs = list(zip(docs, bounds, strict=True))
-        picked = [bnd if cues is None else cues.sentences(doc, bnd) for doc, bnd in pairs]
+        picked = [bnd if cues is None else _with_headline(doc, bnd, cues.sentences(doc, bnd))
+                  for doc, bnd in pairs]  # fmt: skip
         subs = [s for (doc, _), p in zip(pairs, picked, strict=True) for s in _fresh_docs(doc, p)]
         parsed = iter(self._parse(subs))
         for doc, bnd, spans in zip(docs, bounds, picked, strict=True):
@@ -219,6 +220,33 @@ class Annotator:
         for proc in self.parse:
             docs = list(proc.pipe(docs, batch_size=BATCH_SIZE * 8))
         return docs
+
+
+#: Most words after a headline's last colon that may be its source's name.
+HEADLINE_SOURCE_WORDS = 6
+
+
+def _with_headline(
+    doc: Doc, bounds: Sequence[tuple[int, int]], picked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``picked`` and the text's first sentence when it may end in its source, a name after
+    a colon ("No habrá cortes de agua: Teodoro Quiroga"): only its tags tell a claim
+    from a title ("Personaje del año: Teodoro Quiroga")."""
+    if not bounds or bounds[0] in picked:
+        return picked
+    start, end = bounds[0]
+    colons = [t.i for t in doc[start:end] if t.text == ":"]
+    if not colons:
+        return picked
+    after = [t for t in doc[colons[-1] + 1 : end] if not t.is_space and not t.is_punct]
+    if (
+        not after
+        or len(after) > HEADLINE_SOURCE_WORDS
+        or not after[0].text[:1].isupper()
+        or any(t.is_quote for t in doc[colons[-1] : end])
+    ):
+        return picked
+    return [bounds[0], *picked]
 
 
 def _ner_shares_embedding(nlp: Language) -> bool:

@@ -41,7 +41,7 @@ from .assemble import (
 from .common import PARSE_CUE_LISTS
 from .direct import _dialogue_quote, _direct_quote, find_dialogue, find_direct
 from .indirect import _indirect_quotes
-from .posts import _labelled_lines, _social_posts
+from .posts import _labelled_lines, _social_posts, _sourced_headline
 from .speakers import SpeakerFinder
 from .transcripts import find_turns, masked, overlaps_a_turn, turn_quotes
 
@@ -62,6 +62,7 @@ def extract_quotes(
     quotes += _social_posts(article.text, finder, segments)
     labelled = _labelled_lines(article.text, finder, segments)
     quotes += [q for q in labelled if not overlaps_a_turn(q, turns)]
+    quotes += _sourced_headline(article.text, finder, segments, labelled)
     quotes += turn_quotes(article.text, turns, finder, segments)
     quotes = finder.in_text_order(_without_source_descriptions(_dedupe(quotes)))
     ordered = _continue_speakers(sorted(quotes, key=lambda q: q.start), article.text)

@@ -326,6 +326,13 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _tokens(seg: AnnotatedSegment, start: int, end: int) -> Span | tuple[()]:
+    """The tokens of a segment between two article offsets."""
+    lo, hi = max(start, seg.segment.start) - seg.offset, min(end, seg.segment.end) - seg.offset
+    span = seg.doc.char_span(lo, hi, alignment_mode="contract") if lo < hi else None
+    return span if span is not None else ()
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 

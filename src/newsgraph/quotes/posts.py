@@ -10,9 +10,9 @@ from functools import cache
 from ..annotate import AnnotatedSegment
 from ..entities import LIST_ITEM_NUMBER
 from ..records import Mention, Quote, QuoteKind, Speaker
-from .common import MAX_LABEL_WORDS, OPENERS, _list, _trim_content
+from .common import MAX_LABEL_WORDS, OPENERS, _list, _tokens, _trim_content
 from .direct import find_direct
-from .speakers import SpeakerFinder
+from .speakers import SpeakerFinder, person_named
 
 _POST = re.compile(
     r"(?m)^(?P<post>[^\n]{10,}?)\s*[—–-]\s*(?P<name>[^\n(@]{2,60}?)\s*\((?P<handle>@\w{1,30})\)"
@@ -66,7 +66,7 @@ def _labelled_lines(
         who_start, who_end = _speaker_of_label(text, m.start("source"), m.end("source"), language)
         if len(text[who_start:who_end].split()) > MAX_LABEL_WORDS:
             continue  # the speaker's words alone: "Luis Abinader sobre la tragedia del puerto"
-        if not _names_someone(text, who_start, who_end, finder.mentions):
+        if not _names_someone(text, who_start, who_end, finder):
             continue
         repeated = uses[source.strip().casefold()] > 1
         start, end, kind = _labelled_kind(text, start, end)
@@ -74,8 +74,66 @@ def _labelled_lines(
                                  repeated or kind == "direct", language):  # fmt: skip
             continue
         speaker = finder.speaker(who_start, who_end, language)
+        local = person_named(speaker.text or "", finder.entities)
+        if speaker.local is None and local is not None:
+            speaker = Speaker(speaker.text, "person", who_start, who_end, local)  # "Salas: …"
         out.append(Quote(start, end, text[start:end], kind, speaker, ":", language))
     return out
+
+
+#: A headline's claim with its source after a colon, as the Mexican press writes them: "No
+#: habrá cortes de agua este verano: Teodoro Quiroga".
+_SOURCED_HEADLINE = re.compile(
+    r"\A[^\S\n]*(?P<content>[^\n]+?)[^\S\n]*:[^\S\n]+(?P<source>[^\n:]{2,60}?)[^\S\n.]*(?:\n|\Z)"
+)
+
+
+def _sourced_headline(
+    text: str, finder: SpeakerFinder, segments: Sequence[AnnotatedSegment], taken: Sequence[Quote]
+) -> list[Quote]:
+    """The claim of a headline whose source follows it after a colon ("No habrá cortes de
+    agua este verano: Teodoro Quiroga"). The source is mostly the name of a person, or of
+    an organisation the article names again below. The claim is a clause, with a verb
+    ("Personaje del año: Teodoro Quiroga" names no claim): the annotation parses a
+    headline with a colon for this. A headline whose label before the colon speaks
+    (``_labelled_lines``), or whose claim is all quotation (a direct quote's), is left
+    to those."""
+    m = _SOURCED_HEADLINE.match(text)
+    if m is None or any(q.start < m.end() for q in taken):
+        return []
+    s, e = m.span("source")
+    start, end = _trim_content(text, *m.span("content"))
+    language = _language_at(segments, s)
+    start, end, kind = _labelled_kind(text, start, end)
+    if (
+        kind == "direct"
+        or len(text[start:end].split()) < 3
+        or len(text[s:e].split()) > MAX_LABEL_WORDS
+        or not _is_named_source(text, s, e, m.end(), finder.mentions, language)
+        or not any(t.pos_ in ("VERB", "AUX") for seg in segments for t in _tokens(seg, start, end))
+    ):
+        return []
+    speaker = finder.speaker(s, e, language)
+    return [Quote(start, end, text[start:end], kind, speaker, ":", language)]
+
+
+def _is_named_source(
+    text: str, start: int, end: int, below: int, mentions: Sequence[Mention], language: str
+) -> bool:
+    """Whether a headline's source is mostly a person's name, or an organisation's that the
+    article names again after ``below``; no heading word ("…: FOTOS", "…: EN VIVO")."""
+    label = text[start:end].strip()
+    words = re.findall(r"[\w.’'-]+", label.casefold())
+    if {" ".join(words[:n]) for n in range(1, len(words) + 1)} & _list(language, "heading_words"):
+        return False
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if sum(m.end - m.start for m in inside if m.label == "PERSON") * 2 >= len(label):
+        return True
+    again = {m.local for m in mentions if m.start >= below}
+    return any(
+        m.label == "ORG" and (m.end - m.start) * 2 >= len(label) and m.local in again
+        for m in inside
+    )
 
 
 def _speaker_of_label(text: str, start: int, end: int, language: str) -> tuple[int, int]:
@@ -143,20 +201,19 @@ def _is_speaker_label(
     )
 
 
-def _names_someone(text: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
-    """A label that is mostly a name: a mention, or a transcript's capitals ("TAPPER")."""
+def _names_someone(text: str, start: int, end: int, finder: SpeakerFinder) -> bool:
+    """A label that is mostly a name: a mention, or a person of the article that the model
+    did not tag there, by the surname: a transcript's capitals ("TAPPER"), a headline's
+    "Salas: …"."""
     label = text[start:end].strip()
-    named = sum(m.end - m.start for m in mentions if start <= m.start and m.end <= end)
+    named = sum(m.end - m.start for m in finder.mentions if start <= m.start and m.end <= end)
     if named * 2 >= len(label):
         return True
+    words = label.split()
     return (
-        label.isupper()
-        and len(label.split()) <= 2
-        and any(
-            m.text.upper().split()[-1:] == label.split()[-1:]
-            for m in mentions
-            if m.label == "PERSON"
-        )
+        len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and person_named(label, finder.entities) is not None
     )
 
 

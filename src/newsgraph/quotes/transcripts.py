@@ -31,12 +31,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
-
 from ..annotate import AnnotatedSegment
 from ..entities import gpe_names, name_key
 from ..records import LocalEntity, Mention, Quote, Speaker
-from .common import OPENERS, _list, _trim_content
+from .common import OPENERS, _list, _tokens, _trim_content
 from .direct import find_direct
 from .posts import _language_at
 from .speakers import SpeakerFinder, person_named
@@ -219,13 +217,6 @@ def _speaks_in_person(own: str, start: int, segments: Sequence[AnnotatedSegment]
         for seg in segments
         for t in _tokens(seg, start, start + len(own))
     )
-
-
-def _tokens(seg: AnnotatedSegment, start: int, end: int) -> Span | tuple[()]:
-    """The tokens of a segment between two article offsets."""
-    lo, hi = max(start, seg.segment.start) - seg.offset, min(end, seg.segment.end) - seg.offset
-    span = seg.doc.char_span(lo, hi, alignment_mode="contract") if lo < hi else None
-    return span if span is not None else ()
 
 
 def _blocks(
