@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.pipeline import analyze_text
 from newsgraph.records import Quote
 
@@ -536,3 +538,24 @@ def test_reported_clause_the_parse_hangs_from_the_addressee_is_reported() -> Non
 
 def test_relative_clause_with_its_subject_after_the_verb_reports_nothing() -> None:
     assert quotes("La alcaldesa Odalys Ferrer habló en la carta que escribió el fiscal.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("El alcalde Ruperto Salas adelantó que la obra del puerto estará lista en mayo.",
+         "adelantó"),
+        ("El diputado Ruperto Salas vaticinó que la reforma no pasará del Senado.", "vaticinó"),
+        ("“La obra del puerto estará lista en mayo”, abundó el alcalde Ruperto Salas.",
+         "abundó"),
+        ("“Nadie va a cerrar el puerto”, espetó el alcalde Ruperto Salas.", "espetó"),
+        ("A juicio del alcalde Ruperto Salas, la obra del puerto estará lista en mayo.",
+         "A juicio del"),
+        ("En opinión del alcalde Ruperto Salas, la obra del puerto estará lista en mayo.",
+         "En opinión del"),
+    ],
+)  # fmt: skip
+def test_more_spanish_cues_report_the_speaker(text: str, cue: str) -> None:
+    (q,) = quotes(text)
+    assert q.cue == cue and "Ruperto Salas" in (q.speaker.text or "")
+    assert "puerto" in q.text or "reforma" in q.text
