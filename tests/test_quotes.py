@@ -1214,3 +1214,35 @@ def test_the_one_holder_of_a_bare_role_is_the_role_with_an_adjective() -> None:
     result, qs = quotes(text)
     (q,) = qs
     assert speaker_name(result, q) == "Ramona Ibarra"
+
+
+def speakers_of(result: DocResult, quote: Quote) -> list[str]:
+    locals_ = [quote.speaker.local, *quote.speaker.others]
+    return sorted(result.entities[i].name for i in locals_ if i is not None)
+
+
+def test_joint_source_names_every_speaker() -> None:
+    result, qs = quotes("Ruperto Salas and Odalys Ferrer said the port would close in May.")
+    assert speakers_of(result, only(qs, "port")) == ["Odalys Ferrer", "Ruperto Salas"]
+
+
+def test_joint_source_of_three_with_commas_names_every_speaker() -> None:
+    result, qs = quotes(
+        "Odalys Ferrer, Ruperto Salas and Itzel Urrutia said the port would close in May."
+    )
+    names = speakers_of(result, only(qs, "port"))
+    assert names == ["Itzel Urrutia", "Odalys Ferrer", "Ruperto Salas"]
+
+
+def test_name_set_off_by_a_comma_is_no_second_speaker() -> None:
+    result, qs = quotes("Odalys Ferrer, Ruperto Salas's wife, said the port would close in May.")
+    q = only(qs, "port")
+    assert q.speaker.others == () and speaker_name(result, q) == "Odalys Ferrer"
+
+
+def test_they_after_a_joint_source_is_the_same_speakers() -> None:
+    result, qs = quotes(
+        "Ruperto Salas and Odalys Ferrer said the port would close in May. "
+        "They said that the workers would be paid until then."
+    )
+    assert speakers_of(result, only(qs, "workers")) == ["Odalys Ferrer", "Ruperto Salas"]

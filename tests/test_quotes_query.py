@@ -21,6 +21,8 @@ ARTICLES = [
         "Lucía Ramírez Ortega said that the budget for Hermosillo would double next year.")},
     {"title": "Bridge", "date": "2017-06-02", "text": (
         "“The bridge will open in May,” Odilia Cárdenas said. “Nobody will pay a toll.”")},
+    {"title": "Ferry", "date": "2016-02-01", "text": (
+        "Itzel Urrutia and Teodoro Quiroga said the ferry to Mazatlán would stop in June.")},
 ]  # fmt: skip
 BROKEN_PARTS = ["The bridge will open in May,", "Nobody will pay a toll."]
 
@@ -114,3 +116,25 @@ def test_about_looks_only_at_the_quoted_words_of_a_quote_in_parts(db: str) -> No
         assert kb.quotes(about="Odilia Cárdenas") == []  # named between the fragments only
         (row,) = kb.quotes(about="toll")
     assert [p["text"] for p in row["parts"]] == BROKEN_PARTS
+
+
+def test_a_joint_statement_is_found_under_each_of_its_speakers(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        by_urrutia = kb.quotes(speaker="Itzel Urrutia")
+        by_quiroga = kb.quotes(speaker="Teodoro Quiroga")
+    assert [r["id"] for r in by_urrutia] == [r["id"] for r in by_quiroga]
+    (row,) = by_quiroga
+    names = [row["speaker_name"], *(o["name"] for o in row["others"])]
+    assert sorted(names) == ["Itzel Urrutia", "Teodoro Quiroga"]
+
+
+def test_a_joint_statement_lists_its_other_speakers_in_the_export_and_the_cli(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        records = list(iter_records(kb.store))
+    entities = {r["id"]: r["name"] for r in records if r["type"] == "entity"}
+    (ferry,) = [r for r in records if r["type"] == "quote" and "ferry" in r["text"]]
+    speakers = [ferry["speaker"]["entity"], *ferry["speaker"]["others"]]
+    assert sorted(entities[e] for e in speakers) == ["Itzel Urrutia", "Teodoro Quiroga"]
+    out = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Teodoro Quiroga"])
+    assert out.exit_code == 0
+    assert "Itzel Urrutia" in out.output and "Teodoro Quiroga" in out.output

@@ -559,3 +559,24 @@ def test_more_spanish_cues_report_the_speaker(text: str, cue: str) -> None:
     (q,) = quotes(text)
     assert q.cue == cue and "Ruperto Salas" in (q.speaker.text or "")
     assert "puerto" in q.text or "reforma" in q.text
+
+
+def test_joint_spanish_source_names_both_speakers() -> None:
+    result = analyze_text(
+        "Los diputados Ruperto Salas y Odalys Ferrer dijeron que la reforma no pasará.",
+        language="es",
+    )
+    (q,) = result.quotes
+    assert q.speaker.local is not None and len(q.speaker.others) == 1
+    names = {result.entities[i].name for i in [q.speaker.local, *q.speaker.others]}
+    assert names == {"Ruperto Salas", "Odalys Ferrer"}
+
+
+def test_names_joined_inside_a_title_are_no_joint_source() -> None:
+    result = analyze_text(
+        "La exconsejera de Participación Ciudadana y Control Social Odalys Ferrer dijo que "
+        "la reforma no pasará.",
+        language="es",
+    )
+    (q,) = result.quotes
+    assert q.speaker.others == ()

@@ -302,6 +302,8 @@ def quotes(
             click.echo(json.dumps(q, ensure_ascii=False))
             continue
         who = q["speaker_name"] or q["speaker_text"] or "(unattributed)"
+        if q["speaker_name"] and q["others"]:  # a joint source: "Salas, Ferrer"
+            who = ", ".join([who, *(o["name"] or o["entity"] for o in q["others"])])
         where = q["source"] or q["url"] or q["title"] or q["doc"]
         click.echo(f"{q['published'] or '????-??-??'}  {who} [{q['speaker_kind']}]"
                    f" ({q['kind']}, {q['cue'] or '-'})  — {where}")  # fmt: skip

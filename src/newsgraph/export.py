@@ -3,7 +3,9 @@
 One object per line, each with ``"type"``: documents first, then entities, mentions and
 quotes. Offsets are Python ``str`` indices into the document's exported ``text``, and every
 ``text`` is the slice its offsets give: a quote broken by its attribution keeps its whole span
-as ``text`` and lists its quoted fragments, each with its own offsets, in ``parts``.
+as ``text`` and lists its quoted fragments, each with its own offsets, in ``parts``. A
+joint source ("GM and Ford said …") has one of its entities as the speaker's ``entity`` and
+the others' in ``speaker.others``.
 """
 
 from __future__ import annotations
@@ -72,11 +74,17 @@ def _mentions(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _quotes(store: Store) -> Iterator[dict[str, Any]]:
+    others: dict[str, list[str]] = {}
+    for j in store.iter_rows(
+        "SELECT j.quote, l.entity FROM quote_speakers j"
+        " JOIN local_entities l ON l.id = j.local ORDER BY j.rowid"
+    ):
+        others.setdefault(j["quote"], []).append(j["entity"])
     for r in store.iter_rows("SELECT * FROM quotes ORDER BY doc, start"):
-        yield _quote(r)
+        yield _quote(r, others.get(r["id"], []))
 
 
-def _quote(r: Row) -> dict[str, Any]:
+def _quote(r: Row, others: list[str]) -> dict[str, Any]:
     return {
         "type": "quote",
         "id": r["id"],
@@ -92,6 +100,7 @@ def _quote(r: Row) -> dict[str, Any]:
             "kind": r["speaker_kind"],
             "start": r["speaker_start"],
             "end": r["speaker_end"],
+            "others": others,  # the entities who speak with it in a joint source
         },
         "cue": r["cue"],
         "language": r["language"],

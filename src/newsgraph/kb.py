@@ -22,7 +22,7 @@ from .pipeline import MAX_ARTICLE_CHARS, MapOptions, run_map
 from .read import ReadOptions, iter_raw
 from .records import DocResult, Failure
 from .resolve import lookup_keys
-from .store import Row, Store, quote_parts
+from .store import LINK_CHUNK, Row, Store, quote_parts
 
 log = logging.getLogger(__name__)
 
@@ -191,8 +191,10 @@ class KnowledgeBase:
             'SELECT id, start, "end", text, label, entity FROM mentions WHERE doc=? ORDER BY start',
             (doc_id,),
         )
-        doc["quotes"] = _with_parts(
-            self.store.rows("SELECT * FROM quotes WHERE doc=? ORDER BY start", (doc_id,))
+        doc["quotes"] = self._with_others(
+            _with_parts(
+                self.store.rows("SELECT * FROM quotes WHERE doc=? ORDER BY start", (doc_id,))
+            )
         )
         return doc
 
@@ -254,11 +256,14 @@ class KnowledgeBase:
         params: list[Any] = []
         if speaker:
             ids = self.find_entities(speaker)
+            marks = ",".join("?" * len(ids))
             where.append(
-                f"(q.speaker_entity IN ({','.join('?' * len(ids))})"
-                " OR (q.speaker_entity IS NULL AND q.speaker_text LIKE ?))"
+                f"(q.speaker_entity IN ({marks})"
+                " OR (q.speaker_entity IS NULL AND q.speaker_text LIKE ?)"
+                " OR q.id IN (SELECT j.quote FROM quote_speakers j JOIN local_entities l"
+                f" ON l.id = j.local WHERE l.entity IN ({marks})))"
             )
-            params += [*ids, f"%{speaker}%"]
+            params += [*ids, f"%{speaker}%", *ids]
         if about:
             ids = self.find_entities(about)
             marks = ",".join("?" * len(ids))
@@ -280,7 +285,25 @@ class KnowledgeBase:
             f" {clause} ORDER BY d.published DESC, q.doc, q.start LIMIT ?",
             [*params, limit],
         )
-        return _with_parts(rows)
+        return self._with_others(_with_parts(rows))
+
+    def _with_others(self, quotes: list[Row]) -> list[Row]:
+        """Quote rows with ``others``: the others who speak in a joint source, as
+        {entity, name}, in the order the source names them."""
+        ids = [q["id"] for q in quotes]
+        others: dict[str, list[Row]] = {i: [] for i in ids}
+        for start in range(0, len(ids), LINK_CHUNK):
+            chunk = ids[start : start + LINK_CHUNK]
+            for r in self.store.rows(
+                "SELECT j.quote, l.entity, e.name FROM quote_speakers j"
+                " JOIN local_entities l ON l.id = j.local LEFT JOIN entities e ON e.id = l.entity"
+                f" WHERE j.quote IN ({','.join('?' * len(chunk))}) ORDER BY j.rowid",
+                chunk,
+            ):
+                others[r["quote"]].append({"entity": r["entity"], "name": r["name"]})
+        for q in quotes:
+            q["others"] = others[q["id"]]
+        return quotes
 
     def export(self, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:
         """The knowledge base as data-contract records (see :mod:`newsgraph.export`)."""

@@ -98,6 +98,9 @@ class Speaker:
     start: int | None = None
     end: int | None = None
     local: int | None = None  # index of the LocalEntity the speaker resolves to
+    #: The LocalEntity indices of the others who speak with ``local`` in a joint source
+    #: ("Ruperto Salas y Odalys Ferrer dijeron …", "GM and Ford said …"), in text order.
+    others: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -215,6 +215,10 @@ class Store:
             " cue_start, cue_end, language, parts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [_quote_row(a.id, q, locals_, entity_ids) for q in result.quotes],
         )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO quote_speakers (quote, local) VALUES (?,?)",
+            [(_quote_id(a.id, q), locals_[i]) for q in result.quotes for i in q.speaker.others],
+        )
 
     # -- reading -------------------------------------------------------------------------
 
@@ -234,10 +238,14 @@ def _quote_row(doc: str, q: Quote, locals_: list[str], entity_ids: list[str]) ->
     local = locals_[s.local] if s.local is not None else None
     entity = entity_ids[s.local] if s.local is not None else None
     return (
-        f"{doc}:q{q.start}-{q.end}", doc, q.start, q.end, q.text, q.kind, s.text, s.kind,
+        _quote_id(doc, q), doc, q.start, q.end, q.text, q.kind, s.text, s.kind,
         s.start, s.end, local, entity, q.cue, q.cue_start, q.cue_end, q.language,
         json.dumps([list(p) for p in q.parts]),
     )  # fmt: skip
+
+
+def _quote_id(doc: str, q: Quote) -> str:
+    return f"{doc}:q{q.start}-{q.end}"
 
 
 def quote_parts(row: Row) -> list[Row]:

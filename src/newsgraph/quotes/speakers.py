@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -448,8 +449,10 @@ class SpeakerFinder:
     def _pronoun(self, words: str, start: int, end: int, previous: Speaker | None) -> Speaker:
         """A pronoun speaks for the speaker before it (``previous``), when a person, else
         for the person named last before it. "They" stands for a group or an organisation
-        that spoke before it, never for one person."""
+        that spoke before it, or for the people of a joint source, never for one person."""
         if words.lower().strip() in PLURAL_PRONOUNS:
+            if previous is not None and previous.others:  # "Salas and Ferrer …. They said"
+                return Speaker(words, previous.kind, start, end, previous.local, previous.others)
             if previous is not None and previous.kind != "person" and previous.text:
                 return Speaker(words, previous.kind, start, end, previous.local)
             return Speaker(words, "unknown", start, end)
@@ -489,7 +492,8 @@ class SpeakerFinder:
             kind = "organization"  # "la FDA", "el INE": no person takes an article so
         if name_low(entity.name) in _list(language, "media"):
             kind = "media"
-        return Speaker(words, kind, start, end, head.local)
+        others = _joint_speakers(self.text, head, inside, language)
+        return Speaker(words, kind, start, end, head.local, others)
 
     def _description(self, words: str, start: int, end: int, language: str) -> Speaker:
         """ "the former governor", "la mandataria": the one person of the article given
@@ -513,6 +517,49 @@ class SpeakerFinder:
         if len(holders) == 1:
             return Speaker(words, "person", start, end, holders[0])
         return Speaker(words, "unknown", start, end)
+
+
+#: The labels of the names that may speak together in a joint source.
+_JOINT_LABELS = ("PERSON", "ORG")
+
+
+def _joint_speakers(
+    text: str, head: Mention, inside: Sequence[Mention], language: str
+) -> tuple[int, ...]:
+    """The others who speak with ``head`` in a source that lists names of people or
+    organisations joined by commas and a final coordinator ("Ruperto Salas y Odalys
+    Ferrer", "GM and Ford", "Google, Facebook y Twitter"). Names joined by a comma alone
+    are an apposition ("Odalys Ferrer, Ruperto Salas's wife"), and a name with a
+    possessive after it is no speaker ("GM and Ford's chief executive"), nor is a name
+    after "de" or "of": a part of a title ("la consejera de Participación Ciudadana y
+    Control Social")."""
+    genitive = _list(language, "genitive_markers")
+    named = sorted(
+        (m for m in inside if m.label in _JOINT_LABELS
+         and _word_before(text, m.start).lower() not in genitive),
+        key=lambda m: m.start,
+    )  # fmt: skip
+    coordinators = lang.words(language, "name_coordinators")
+    chains: list[list[Mention]] = [named[:1]] if named else []
+    for before, after in pairwise(named):
+        gap = text[before.end : after.start].strip()
+        words = gap.lstrip(",").split()
+        if gap == "," or (len(words) == 1 and words[0].lower() in coordinators):
+            chains[-1].append(after)
+        else:
+            chains.append([after])
+    for chain in chains:
+        locals_ = list(dict.fromkeys(m.local for m in chain))
+        last_gap = text[chain[-2].end : chain[-1].start].strip() if len(chain) > 1 else ","
+        possessive = text[chain[-1].end : chain[-1].end + 2] in ("'s", "’s")
+        if head in chain and last_gap != "," and not possessive and len(locals_) > 1:
+            return tuple(i for i in locals_ if i != head.local)
+    return ()
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 40) : start].split()
+    return words[-1] if words else ""
 
 
 def _capitalised_words(words: str) -> set[str]:
