@@ -580,3 +580,18 @@ def test_names_joined_inside_a_title_are_no_joint_source() -> None:
     )
     (q,) = result.quotes
     assert q.speaker.others == ()
+
+
+def test_spanish_passive_claim_is_no_one_s_not_its_subject_s() -> None:
+    text = (
+        "El alcalde Ruperto Salas habló ayer con la prensa. La tesorera Odalys Ferrer fue "
+        "acusada de desviar fondos del puerto."
+    )
+    q = only(quotes(text), "desviar")
+    assert q.text.startswith("La tesorera Odalys Ferrer fue acusada de desviar fondos")
+    assert q.speaker.text is None and q.speaker.kind == "unknown" and q.speaker.local is None
+
+
+def test_spanish_passive_with_its_agent_is_the_agent_s() -> None:
+    q = only(quotes("La reforma del puerto fue criticada por el diputado Ruperto Salas."), "")
+    assert q.cue == "criticada" and q.speaker.text == "el diputado Ruperto Salas"

@@ -28,6 +28,7 @@ from .common import (
     RELATIVE_DEPS,
     RELATIVE_PRONOUNS,
     WHEN_LABELS,
+    Attribution,
     _after_case,
     _cue_words,
     _inside,
@@ -42,6 +43,7 @@ from .common import (
     _looks_like_a_name,
     _marker,
     _parse_trigger_words,
+    _phrase_verbs,
     _preposition_of,
     _quote,
     _right,
@@ -445,7 +447,8 @@ def _indirect_quotes(
             ):  # fmt: skip
                 continue  # "“…”, señalan [fuentes policiales]": the subject, after its verb
             unowned = subject is None and (  # a passive's content before it holds its
-                _is_unowned_claim(cue, content) or (_is_passive(cue) and content.start < cue.i)
+                _is_unowned_claim(cue, content)
+                or ((_is_passive(cue) or _is_ser_passive(cue, language)) and content.start < cue.i)
             )  # subject: a claim with no agent (_passive_claim, _taken_as)
             if subject is None and not unowned and not _may_leave_subject_unsaid(cue, language):
                 continue
@@ -719,7 +722,10 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
         agent = _agent_of(cue)
         if agent is not None:  # "the plan was criticized by [the council]"
             return _clause_of(cue) or _passive_subject(cue), agent
-        subject = _speaker_span(cue)
+        # "[Ferrer] fue acusada de …": the subject of a Spanish passive is no speaker, but
+        # the one "preguntada sobre" a topic answers for it, as in English
+        passive = _is_ser_passive(cue, language) and cue.lower_ not in _phrase_verbs(language)
+        subject = None if passive else _speaker_span(cue)
         if subject is None and (claim := _passive_claim(cue, language)) is not None:
             return claim, None  # "[Salas was accused of fraud]", by no one named
         return _content_of(cue, language), subject
@@ -746,14 +752,17 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
     criticized for the delay]". A claim whose source the text does not name. Not when the
     passive is "'s" ("he's said": "has"), and not when another cue verb in it has its own
     source ("is reported [to have called] …")."""
+    ser = _is_ser_passive(cue, language)
     passive = [c for c in cue.children if c.dep_ in ("auxpass", "aux:pass")]
-    subject = _subject_before_passive(cue)
+    subject = _subject_before_passive(cue, ser)
     if (
-        not passive or any(a.lower_ in ("'s", "’s") for a in passive)
+        not (passive or ser) or any(a.lower_ in ("'s", "’s") for a in passive)
         or cue.dep_ in _EMBEDDED_DEPS or subject is None
     ):  # fmt: skip
         return None
     content = _content_of(cue, language)
+    if content is None and ser:  # "fue acusada [de fraude]": what the parse made an object
+        content = cue.doc[cue.i + 1 : _right(cue) + 1]
     if content is None or content.start < cue.i:
         return None
     if any(t.pos_ == "VERB" and (_is_cue(t, language) or _is_stance(t, language)) for t in content):
@@ -761,11 +770,23 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
     return cue.doc[subject.left_edge.i : content.end]
 
 
-def _subject_before_passive(verb: Token) -> Token | None:
+def _subject_before_passive(verb: Token, ser: bool = False) -> Token | None:
     """A passive verb's subject written before it, not a relative pronoun: "[Salas] was
-    accused", not "[which] is seen as …"."""
-    subject = _subject_before(verb, PASSIVE_SUBJECT_DEPS)
+    accused", not "[which] is seen as …". ``ser``: a Spanish passive, whose subject the
+    model labels as an active verb's ("[Ferrer] fue acusada")."""
+    subject = _subject_before(
+        verb, {*PASSIVE_SUBJECT_DEPS, "nsubj"} if ser else PASSIVE_SUBJECT_DEPS
+    )
     return None if subject is None or subject.lower_ in RELATIVE_PRONOUNS else subject
+
+
+def _is_ser_passive(verb: Token, language: str) -> bool:
+    """A participle with a form of "ser" before it, the Spanish passive ("fue acusada", "ha
+    sido criticado"), which the model parses as an active verb with its auxiliary."""
+    return "Part" in verb.morph.get("VerbForm", []) and any(
+        c.dep_ == "aux" and c.i < verb.i and c.lower_ in _list(language, "passive_auxiliaries")
+        for c in verb.children
+    )
 
 
 def _taken_as(verb: Token, language: str) -> Span | None:
@@ -924,9 +945,11 @@ def _indirect(
     cue_at = verb.idx + seg.offset
     if _split_by_its_cue(text, start, end, inner, cue_at, seg.segment.language):
         return None  # "“The bridge,” said X, “will open”": one direct quote, split by its cue
-    if subject is None:
+    if subject is None and unowned:  # no one named, not even a Spanish unsaid subject
+        attribution = Attribution(Speaker(None, "unknown"), verb)
+    elif subject is None:
         attribution = _implied_attribution(seg, verb, finder, direct)
-        if attribution.speaker.local is None and attribution.speaker.text is None and not unowned:
+        if attribution.speaker.local is None and attribution.speaker.text is None:
             return None  # "Recordó que …" with no one before it to have said it
     else:
         attribution = _attribution(seg, subject, verb, finder)
