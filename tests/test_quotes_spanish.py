@@ -595,3 +595,28 @@ def test_spanish_passive_claim_is_no_one_s_not_its_subject_s() -> None:
 def test_spanish_passive_with_its_agent_is_the_agent_s() -> None:
     q = only(quotes("La reforma del puerto fue criticada por el diputado Ruperto Salas."), "")
     assert q.cue == "criticada" and q.speaker.text == "el diputado Ruperto Salas"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Para la fiscal Rebeca Anaya, el caso del puerto está cerrado.",
+         "la fiscal Rebeca Anaya"),
+        ("Para los expertos, la sequía del valle durará hasta mayo.", "los expertos"),
+    ],
+)  # fmt: skip
+def test_para_opening_a_sentence_gives_its_source_s_view(text: str, source: str) -> None:
+    (q,) = quotes(text)
+    assert q.cue == "Para" and q.speaker.text == source
+    assert q.text.startswith(("el caso", "la sequía"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para el próximo año, el municipio destinará más fondos al puerto.",
+        "Para evaluar las cifras del puerto, el municipio contrató a una auditora.",
+    ],
+)
+def test_para_opening_a_time_or_a_purpose_gives_no_view(text: str) -> None:
+    assert all(q.cue != "Para" for q in quotes(text))

@@ -55,8 +55,10 @@ from .speakers import (
     SpeakerFinder,
     _attribution,
     _before_relative,
+    _headed_by,
     _implied_attribution,
     _is_passive,
+    _is_unnamed,
     _owner_of,
     _speaker_span,
     role_key,
@@ -65,9 +67,18 @@ from .speakers import (
 
 def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
     """Where "according to" / "según" stands in a sentence (doc characters), and the source
-    after it; the first such phrase of the sentence."""
+    after it; the first such phrase of the sentence. A phrase that attributes only when it
+    opens the sentence, with its source set off by a comma ("Para la fiscal Anaya, …",
+    ``lang/*/opinion_openers.txt``), needs a source that can hold a view: a person or an
+    organisation, a role, an institution or an unnamed group ("Para el Gobierno", "Para
+    los expertos"; not "Para el próximo año")."""
     low = sent.text.lower()
     found = [(k, p) for p in _list(language, "according_to") if (k := low.find(p + " ")) != -1]
+    lead = len(low) - len(low.lstrip(' \n“"«'))
+    opener = next((p for p in _list(language, "opinion_openers")
+                   if low.startswith(p + " ", lead)), None)  # fmt: skip
+    if opener is not None and not found:
+        found = [(lead, opener)]
     if not found:
         return None
     k, phrase = min(found)
@@ -77,7 +88,32 @@ def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
     apposed = _APPOSED_NAME.match(rest)
     stop = apposed.end() if apposed else len(re.split(r"[,.;:]", rest, maxsplit=1)[0])
     source = sent.doc.char_span(start, start + stop, alignment_mode="expand")
-    return (sent.start_char + k, source) if source is not None else None
+    if source is None or (phrase == opener and not _holds_a_view(source, rest[stop:], language)):
+        return None
+    return sent.start_char + k, source
+
+
+#: The most tokens of an opener's source: "Para [la fiscal de distrito Rebeca Anaya],".
+MAX_OPENER_SOURCE_WORDS = 8
+
+
+def _holds_a_view(source: Span, after: str, language: str) -> bool:
+    """Whether an opener's source, set off by a comma (``after`` starts with it), names a
+    person or an organisation, a role, an institution or an unnamed group, in a few words
+    and not a purpose ("Para evaluar las cifras, …")."""
+    low = source.text.lower()
+    first = source[0].text
+    infinitive = first.islower() and first.endswith(("ar", "er", "ir"))  # "Para evaluar X,"
+    return (
+        after.startswith(",") and not infinitive and len(source) <= MAX_OPENER_SOURCE_WORDS
+        and not any(ch.isdigit() or ch == "*" for ch in source.text)
+    ) and (
+        any(t.ent_type_ in ("PERSON", "PER", "ORG") for t in source)
+        or role_key(low, language) is not None
+        or any(_headed_by(low, language, nouns)
+               for nouns in ("institution_nouns", "organization_nouns"))
+        or _is_unnamed(low, language)
+    )  # fmt: skip
 
 
 def _is_no_source(words: str, language: str) -> bool:
