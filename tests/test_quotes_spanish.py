@@ -620,3 +620,12 @@ def test_para_opening_a_sentence_gives_its_source_s_view(text: str, source: str)
 )
 def test_para_opening_a_time_or_a_purpose_gives_no_view(text: str) -> None:
     assert all(q.cue != "Para" for q in quotes(text))
+
+
+def test_name_after_a_role_opening_an_unparsed_intro_with_a_colon_speaks() -> None:
+    text = (
+        "El exalcalde Ruperto Salas hizo una propuesta en una entrevista con la revista "
+        "Valle: “Gano la presidencia y cierro el congreso del estado”."
+    )
+    q = only(quotes(text), "congreso")
+    assert q.speaker.text == "El exalcalde Ruperto Salas" and q.speaker.local is not None

@@ -246,6 +246,11 @@ def _bare_intro_verb(text: str, seg: AnnotatedSegment, start: int, language: str
     return span[0] if span is not None and len(span) else None
 
 
+#: The most words of a role before the name that opens an unparsed sentence: "El
+#: exalcalde", "La fiscal general".
+MAX_ROLE_WORDS = 3
+
+
 def _colon_clause_attribution(
     text: str, seg: AnnotatedSegment, start: int, finder: SpeakerFinder,
     quoted: list[tuple[int, int]],
@@ -253,7 +258,8 @@ def _colon_clause_attribution(
     """The subject of the clause that hands over to a quote with a colon, whatever its verb
     ("Ibarra was blunt: “…”", "Ferrer se refirió al puerto: “…”"); in a language that
     leaves subjects unsaid, the one its verb continues ("Luego criticó el plan: “…”").
-    Where the sentence was not parsed, a person or organisation's name opening it."""
+    Where the sentence was not parsed, a person or organisation's name opening it, perhaps
+    after a role ("El exalcalde Ruperto Salas hizo una propuesta: “…”")."""
     left, before = _words_before(text, start)
     if not before.endswith(":"):
         return None
@@ -275,9 +281,15 @@ def _colon_clause_attribution(
         return Attribution(_attribution(seg, subject, root, finder).speaker, None)
     opening = next((m for m in finder.mentions if m.label in ("PERSON", "ORG")
                     and sent.start_char + seg.offset <= m.start < colon), None)  # fmt: skip
-    if opening is None or not _opens(sent, opening.start - seg.offset):
+    if opening is None:
         return None
-    speaker = finder.speaker(opening.start, opening.end, seg.segment.language)
+    first = sent.start_char + seg.offset
+    role = text[first : opening.start].strip()  # "[El exalcalde] Ruperto Salas hizo …: “…”"
+    if _opens(sent, opening.start - seg.offset):
+        first = opening.start
+    elif not (len(role.split()) <= MAX_ROLE_WORDS and role_key(role, seg.segment.language)):
+        return None
+    speaker = finder.speaker(first, opening.end, seg.segment.language)
     return Attribution(speaker, None)
 
 
