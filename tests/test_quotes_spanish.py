@@ -553,6 +553,8 @@ def test_relative_clause_with_its_subject_after_the_verb_reports_nothing() -> No
          "A juicio del"),
         ("En opinión del alcalde Ruperto Salas, la obra del puerto estará lista en mayo.",
          "En opinión del"),
+        ("De acuerdo al alcalde Ruperto Salas, la obra del puerto estará lista en mayo.",
+         "De acuerdo al"),
     ],
 )  # fmt: skip
 def test_more_spanish_cues_report_the_speaker(text: str, cue: str) -> None:
