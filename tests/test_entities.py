@@ -569,3 +569,13 @@ def test_a_list_of_people_each_with_a_nickname_stays_a_list() -> None:
     text = "Fueron detenidos Paredes, ‘El Güero’, Pérez, ‘El Chino’, y Ruiz, ‘Tito’."
     found = spans(text, ("Paredes", "PERSON"), ("Pérez", "PERSON"), ("Ruiz", "PERSON"))
     assert _merge_nickname_names(text, found) == found
+
+
+def test_office_with_its_place_and_a_preposition_before_a_name_is_a_role() -> None:
+    result = analyze_text(
+        "El embajador de Tepalcingo en la República de Valle Hondo, Alfredo Ferrán, informó "
+        "que la bandera ondeará a media asta.",
+        language="es",
+    )
+    person = next(e for e in result.entities if e.name == "Alfredo Ferrán")
+    assert "embajador de Tepalcingo en la República de Valle Hondo" in person.roles

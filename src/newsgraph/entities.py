@@ -679,8 +679,13 @@ MAX_OFFICE_WORDS = 8
 def _office_length(words: list[str]) -> int:
     """How many of ``words``, right after a title, say where its office is: "presidenta
     [de la Corte de Constitucionalidad]", "governor [of Texas]": a genitive marker, then
-    capitalised words joined by particles and articles, up to a comma. 0 for none."""
-    joiners = _particle_keys() | list_keys("definite_articles") | list_keys("genitive_markers")
+    capitalised words joined by particles, articles and the prepositions of
+    ``office_prepositions.txt`` ("del Perú en los Estados Unidos"), up to a comma. 0 for
+    none."""
+    joiners = (
+        _particle_keys() | list_keys("definite_articles") | list_keys("genitive_markers")
+        | list_keys("office_prepositions")
+    )  # fmt: skip
     if not words or name_key(words[0]) not in list_keys("genitive_markers"):
         return 0
     end = 0
