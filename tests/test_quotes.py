@@ -1246,3 +1246,13 @@ def test_they_after_a_joint_source_is_the_same_speakers() -> None:
         "They said that the workers would be paid until then."
     )
     assert speakers_of(result, only(qs, "workers")) == ["Odalys Ferrer", "Ruperto Salas"]
+
+
+def test_name_the_parse_left_in_the_phrase_before_its_verb_speaks() -> None:
+    _, qs = quotes(
+        "In a 2019 interview with the Valley Gazette Ruperto Salas said that the port may need "
+        "to be closed."
+    )
+    q = only(qs, "port")
+    assert q.text == "that the port may need to be closed"
+    assert (q.speaker.text or "").endswith("Ruperto Salas")

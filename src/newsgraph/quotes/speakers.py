@@ -82,7 +82,28 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
         return _speaker_span(governing_verb, passive_ok=True)
     if verb.dep_ == "acl" and verb.head.i != verb.i:
         return _owner_of(verb.head)  # "a statement saying …"
+    if verb.dep_ == "ROOT" and doc.lang_ not in NULL_SUBJECT_LANGUAGES:
+        return _name_right_before(verb)
     return None
+
+
+def _name_right_before(verb: Token) -> Span | None:
+    """A person or organisation's name right before a speech verb that the parse gave no
+    subject, and that reports the clause after it: "In a meeting with the editorial board
+    of the Post [Trump] said that …", where it took the name for the end of the phrase
+    before it."""
+    doc = verb.doc
+    last = verb.i - 1
+    if (
+        last < 0 or doc[last].ent_type_ not in ("PERSON", "ORG") or doc[last].pos_ != "PROPN"
+        or not _is_cue(verb, doc.lang_) or verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    ):  # fmt: skip
+        return None
+    first = last
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return doc[first : last + 1]
 
 
 def _reported_by_a_cue(clause: Token) -> bool:
