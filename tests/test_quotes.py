@@ -1256,3 +1256,9 @@ def test_name_the_parse_left_in_the_phrase_before_its_verb_speaks() -> None:
     q = only(qs, "port")
     assert q.text == "that the port may need to be closed"
     assert (q.speaker.text or "").endswith("Ruperto Salas")
+
+
+def test_a_share_of_those_polled_is_a_source() -> None:
+    _, qs = quotes("On the port, 42% say the new toll is too high, a poll of Tepalcingo found.")
+    q = only(qs, "toll")
+    assert q.speaker.text == "42%" and q.text.startswith("the new toll is too high")

@@ -46,8 +46,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
     """Who speaks through a cue verb: its subject, or that of the verb it hangs from."""
     doc = verb.doc
     for child in verb.children:
-        if not any(ch.isalnum() for ch in child.text):
-            continue  # the Spanish model makes a dialogue dash "—" a subject
+        if not any(ch.isalnum() for t in child.subtree for ch in t.text):
+            continue  # the Spanish model makes a dialogue dash "—" a subject ("42[%]" is one)
         if child.lower_ in _list(doc.lang_, "negations"):
             continue  # "did n’t", taken for a subject now and then
         if _subject_of_the_report(child, verb):
