@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate import AnnotatedSegment
 from newsgraph.pipeline import analyze_text
 from newsgraph.quotes import extract_quotes, find_direct
+from newsgraph.quotes.speakers import _speaker_span
 from newsgraph.records import Article, DocResult, Metadata, Quote, Segment
 
 
@@ -1262,3 +1263,94 @@ def test_a_share_of_those_polled_is_a_source() -> None:
     _, qs = quotes("On the port, 42% say the new toll is too high, a poll of Tepalcingo found.")
     q = only(qs, "toll")
     assert q.speaker.text == "42%" and q.text.startswith("the new toll is too high")
+
+
+def test_name_and_its_apposition_the_parse_hung_elsewhere_speak() -> None:
+    # The parse a small model gives "Alarmed by the unrest, Senator Ruperto Salas, the
+    # minority leader, said that he spoke": the name joined to "unrest", "said" with no subject.
+    words = [
+        "Alarmed",
+        "by",
+        "the",
+        "unrest",
+        ",",
+        "Senator",
+        "Ruperto",
+        "Salas",
+        ",",
+        "the",
+        "minority",
+        "leader",
+        ",",
+        "said",
+        "that",
+        "he",
+        "spoke",
+        ".",
+    ]
+    heads = [13, 0, 3, 1, 3, 7, 7, 3, 7, 11, 11, 7, 13, 13, 16, 16, 13, 13]
+    deps = [
+        "advcl",
+        "prep",
+        "det",
+        "pobj",
+        "punct",
+        "compound",
+        "compound",
+        "conj",
+        "punct",
+        "det",
+        "compound",
+        "appos",
+        "punct",
+        "ROOT",
+        "mark",
+        "nsubj",
+        "ccomp",
+        "punct",
+    ]
+    tags = [
+        "VBN",
+        "IN",
+        "DT",
+        "NN",
+        ",",
+        "NNP",
+        "NNP",
+        "NNP",
+        ",",
+        "DT",
+        "NN",
+        "NN",
+        ",",
+        "VBD",
+        "IN",
+        "PRP",
+        "VBD",
+        ".",
+    ]
+    pos = [
+        "VERB",
+        "ADP",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "NOUN",
+        "PUNCT",
+        "VERB",
+        "SCONJ",
+        "PRON",
+        "VERB",
+        "PUNCT",
+    ]
+    ents = ["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 10
+    spaces = [nxt not in ",." for nxt in words[1:]] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+              tags=tags, pos=pos, ents=ents)  # fmt: skip
+    assert str(_speaker_span(doc[13])) == "Ruperto Salas, the minority leader"

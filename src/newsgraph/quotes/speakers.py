@@ -89,21 +89,38 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
 
 def _name_right_before(verb: Token) -> Span | None:
     """A person or organisation's name right before a speech verb that the parse gave no
-    subject, and that reports the clause after it: "In a meeting with the editorial board
-    of the Post [Trump] said that …", where it took the name for the end of the phrase
-    before it."""
+    subject, and that reports the clause after it, with what the parse hung on the name in
+    between: "In a meeting with the editorial board of the Post [Trump] said that …",
+    "Alarmed by the unrest in Nevada, [Senator Harry Reid, the minority leader,] said that
+    …", where it took the name for the end of the phrase before it."""
     doc = verb.doc
-    last = verb.i - 1
     if (
-        last < 0 or doc[last].ent_type_ not in ("PERSON", "ORG") or doc[last].pos_ != "PROPN"
-        or not _is_cue(verb, doc.lang_) or verb.tag_ not in ("VBD", "VBZ", "VBP")
+        not _is_cue(verb, doc.lang_) or verb.tag_ not in ("VBD", "VBZ", "VBP")
         or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     ):  # fmt: skip
         return None
-    first = last
-    while first > 0 and doc[first].ent_iob_ == "I":
+    last = verb.i - 1
+    while last >= verb.sent.start and doc[last].is_punct and doc[last].text not in ")]":
+        last -= 1  # "[Warren (D-MA)] said", "[Reid, the minority leader], said"
+    if last < verb.sent.start:
+        return None
+    name = doc[last]
+    while (
+        not _is_a_name(name)
+        and name.dep_ in ("appos", "compound", "flat")
+        and (verb.sent.start <= name.head.i < name.i)
+    ):
+        name = name.head  # "[Reid], the minority leader", "[Warren] (D-MA)"
+    if not _is_a_name(name):
+        return None
+    first = name.i
+    while first > verb.sent.start and doc[first].ent_iob_ == "I":
         first -= 1
     return doc[first : last + 1]
+
+
+def _is_a_name(token: Token) -> bool:
+    return token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN"
 
 
 def _reported_by_a_cue(clause: Token) -> bool:
