@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -37,6 +37,7 @@ from .common import (
     _paragraph_bounds,
     _stop_words,
     _strip_article,
+    _tokens,
     _words_start,
     name_low,
 )
@@ -530,8 +531,21 @@ class SpeakerFinder:
             kind = "organization"  # "la FDA", "el INE": no person takes an article so
         if name_low(entity.name) in _list(language, "media"):
             kind = "media"
-        others = _joint_speakers(self.text, head, inside, language)
+        others = _joint_speakers(self.text, head, inside, language, self._coordinated)
         return Speaker(words, kind, start, end, head.local, others)
+
+    def _coordinated(self, first: Mention, second: Mention) -> bool:
+        """Whether the parse, where there is one, joins two names as a coordination ("[GM]
+        and [Ford]"), not one inside the other's phrase ("[High Court of England] and
+        [Wales]": "Wales" goes with "England")."""
+        for seg in self.segments:
+            one, two = _tokens(seg, first.start, first.end), _tokens(seg, second.start, second.end)
+            if one and two and _is_parsed(one.sent):
+                token = two.root
+                while token.dep_ == "conj" and token.head.i < token.i:
+                    token = token.head  # "A, B and C": "C" hangs from "B" or from "A"
+                return token.i == one.root.i and token.i != two.root.i
+        return True
 
     def _description(self, words: str, start: int, end: int, language: str) -> Speaker:
         """ "the former governor", "la mandataria": the one person of the article given
@@ -562,15 +576,17 @@ _JOINT_LABELS = ("PERSON", "ORG")
 
 
 def _joint_speakers(
-    text: str, head: Mention, inside: Sequence[Mention], language: str
-) -> tuple[int, ...]:
+    text: str, head: Mention, inside: Sequence[Mention], language: str,
+    coordinated: Callable[[Mention, Mention], bool],
+) -> tuple[int, ...]:  # fmt: skip
     """The others who speak with ``head`` in a source that lists names of people or
     organisations joined by commas and a final coordinator ("Ruperto Salas y Odalys
     Ferrer", "GM and Ford", "Google, Facebook y Twitter"). Names joined by a comma alone
     are an apposition ("Odalys Ferrer, Ruperto Salas's wife"), and a name with a
     possessive after it is no speaker ("GM and Ford's chief executive"), nor is a name
     after "de" or "of": a part of a title ("la consejera de Participación Ciudadana y
-    Control Social")."""
+    Control Social"). Where the sentence was parsed, each name must be a conjunct of the
+    first (``coordinated``)."""
     genitive = _list(language, "genitive_markers")
     named = sorted(
         (m for m in inside if m.label in _JOINT_LABELS
@@ -582,7 +598,8 @@ def _joint_speakers(
     for before, after in pairwise(named):
         gap = text[before.end : after.start].strip()
         words = gap.lstrip(",").split()
-        if gap == "," or (len(words) == 1 and words[0].lower() in coordinators):
+        joined = gap == "," or (len(words) == 1 and words[0].lower() in coordinators)
+        if joined and coordinated(chains[-1][0], after):
             chains[-1].append(after)
         else:
             chains.append([after])
