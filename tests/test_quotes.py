@@ -1354,3 +1354,8 @@ def test_name_and_its_apposition_the_parse_hung_elsewhere_speak() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
               tags=tags, pos=pos, ents=ents)  # fmt: skip
     assert str(_speaker_span(doc[13])) == "Ruperto Salas, the minority leader"
+
+
+def test_names_inside_the_phrase_of_another_speaker_are_no_joint_source() -> None:
+    _, qs = quotes("The lawyer for Odalys Ferrer and Ruperto Salas said the port would close.")
+    assert only(qs, "port").speaker.others == ()

@@ -532,7 +532,24 @@ class SpeakerFinder:
         if name_low(entity.name) in _list(language, "media"):
             kind = "media"
         others = _joint_speakers(self.text, head, inside, language, self._coordinated)
+        if others and not self._heads_the_source(start, end, inside, head, others):
+            others = ()  # "The lawyer for Ferrer and Salas": the lawyer speaks
         return Speaker(words, kind, start, end, head.local, others)
+
+    def _heads_the_source(
+        self, start: int, end: int, inside: list[Mention], head: Mention, others: tuple[int, ...]
+    ) -> bool:
+        """Whether the first name of a joint source heads its phrase, or stands in apposition
+        to the head ("[Los diputados] Janine Prado y Betserai Richards"), where the parse
+        has the sentence: not "Projections by CNN and NPR", "the lawyer for X and Y"."""
+        named = [m for m in inside if m is head or m.local in others]
+        first = min(named, key=lambda m: m.start)
+        for seg in self.segments:
+            source, name = _tokens(seg, start, end), _tokens(seg, first.start, first.end)
+            if source and name and _is_parsed(source.sent):
+                root, top = source.root, name.root
+                return top.i == root.i or (top.dep_ in ("appos", "flat") and top.head.i == root.i)
+        return True
 
     def _coordinated(self, first: Mention, second: Mention) -> bool:
         """Whether the parse, where there is one, joins two names as a coordination ("[GM]
