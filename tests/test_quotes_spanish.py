@@ -631,3 +631,15 @@ def test_name_after_a_role_opening_an_unparsed_intro_with_a_colon_speaks() -> No
     )
     q = only(quotes(text), "congreso")
     assert q.speaker.text == "El exalcalde Ruperto Salas" and q.speaker.local is not None
+
+
+def test_headline_role_label_speaks_its_quotation_and_the_quote_after_it() -> None:
+    text = (
+        "El obispo de Tepalcingo: “Las mujeres jamás podrán ejercer el sacerdocio”\n\n"
+        "“Se trata de un don, nunca un derecho”, asegura.\n\n"
+        "El obispo de Tepalcingo, Demetrio Fuentes, habló ayer en la catedral."
+    )
+    qs = quotes(text)
+    first, second = only(qs, "sacerdocio"), only(qs, "don")
+    assert first.speaker.text == "El obispo de Tepalcingo" and first.cue == ":"
+    assert first.speaker.local is not None and second.speaker.local == first.speaker.local

@@ -12,7 +12,7 @@ from ..entities import LIST_ITEM_NUMBER
 from ..records import Mention, Quote, QuoteKind, Speaker
 from .common import MAX_LABEL_WORDS, OPENERS, _list, _tokens, _trim_content
 from .direct import find_direct
-from .speakers import SpeakerFinder, person_named
+from .speakers import SpeakerFinder, person_named, role_key
 
 _POST = re.compile(
     r"(?m)^(?P<post>[^\n]{10,}?)\s*[—–-]\s*(?P<name>[^\n(@]{2,60}?)\s*\((?P<handle>@\w{1,30})\)"
@@ -66,10 +66,12 @@ def _labelled_lines(
         who_start, who_end = _speaker_of_label(text, m.start("source"), m.end("source"), language)
         if len(text[who_start:who_end].split()) > MAX_LABEL_WORDS:
             continue  # the speaker's words alone: "Luis Abinader sobre la tragedia del puerto"
-        if not _names_someone(text, who_start, who_end, finder):
+        start, end, kind = _labelled_kind(text, start, end)
+        if not _names_someone(text, who_start, who_end, finder) and not (
+            kind == "direct" and role_key(text[who_start:who_end], language) is not None
+        ):  # a role speaks a quotation: "El obispo de Tepalcingo: “…”"
             continue
         repeated = uses[source.strip().casefold()] > 1
-        start, end, kind = _labelled_kind(text, start, end)
         if not _is_speaker_label(text, who_start, who_end, finder.mentions, labels,
                                  repeated or kind == "direct", language):  # fmt: skip
             continue
