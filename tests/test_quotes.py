@@ -1359,3 +1359,20 @@ def test_name_and_its_apposition_the_parse_hung_elsewhere_speak() -> None:
 def test_names_inside_the_phrase_of_another_speaker_are_no_joint_source() -> None:
     _, qs = quotes("The lawyer for Odalys Ferrer and Ruperto Salas said the port would close.")
     assert only(qs, "port").speaker.others == ()
+
+
+def test_it_stands_for_a_one_word_firm_the_model_took_for_a_person() -> None:
+    result, qs = quotes(
+        "Kalvaro said it would consider its options in light of the ruling. However, it "
+        "claimed that the sale of the unit was illegal."
+    )
+    q = only(qs, "sale of the unit")
+    assert q.speaker.kind == "organization" and speaker_name(result, q) == "Kalvaro"
+
+
+def test_it_is_not_the_subject_of_what_a_noun_holds() -> None:
+    result, qs = quotes(
+        "The ministry's claim in court was that Vexnor owed taxes for ten years. It "
+        "accused the firm of hiding its profits abroad."
+    )
+    assert only(qs, "hiding").speaker.local is None

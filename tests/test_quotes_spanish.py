@@ -643,3 +643,12 @@ def test_headline_role_label_speaks_its_quotation_and_the_quote_after_it() -> No
     first, second = only(qs, "sacerdocio"), only(qs, "don")
     assert first.speaker.text == "El obispo de Tepalcingo" and first.cue == ":"
     assert first.speaker.local is not None and second.speaker.local == first.speaker.local
+
+
+def test_a_description_does_not_speak_for_the_subject_of_its_own_words() -> None:
+    qs = quotes(
+        "Grupo Vexnor no se ha quedado atrás y también ha subido todas sus tarifas, según "
+        "denuncia la asociación de consumidores."
+    )
+    q = only(qs, "tarifas")
+    assert q.speaker.text == "la asociación de consumidores" and q.speaker.local is None

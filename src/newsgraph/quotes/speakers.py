@@ -120,6 +120,16 @@ def _name_right_before(verb: Token) -> Span | None:
     return doc[first : last + 1]
 
 
+def _heads_its_sentence(verb: Token) -> bool:
+    """Whether a verb heads a clause that tells of its subject, not one that a noun holds
+    ("the argument was that [Yukos owed …]", "the firm, which [Yukos owns]"). A reported
+    clause counts: a firm speaks of itself by name ("“[Multiplex believes …]”, it said")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    held = verb.dep_ == "ccomp" and verb.head.lower_ in _list(_language(verb), "copulas")
+    return not held and verb.dep_ not in ("relcl", "acl", "attr", "csubj")
+
+
 def _is_a_name(token: Token) -> bool:
     return token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN"
 
@@ -429,15 +439,18 @@ class SpeakerFinder:
         added").
         Where the annotation left a sentence unparsed, a name opening it is taken for
         its subject. Another subject on the way ends the search: a guess would send a
-        quote to the wrong organisation."""
+        quote to the wrong organisation. See ``_may_be_it`` for the names it may be."""
         seg = next((g for g in self.segments if g.segment.start <= start < g.segment.end), None)
         if seg is None:
             return None
         doc, off = seg.doc, seg.offset
-        orgs = [m for m in self.mentions if m.label == "ORG" and off <= m.start and m.end <= start]
+        orgs = [m for m in self.mentions if off <= m.start < m.end <= start and self._may_be_it(m)]
         here = doc.char_span(start - off, start - off + 1, alignment_mode="expand")
         here_sent = here[0].sent if here is not None and len(here) else None
         language = seg.segment.language
+        word = re.match(r"\w+", self.text[start : start + 20])
+        pronouns = _list(language, "organization_pronouns")
+        described = word is None or word.group().lower() not in pronouns  # "the firm", not "it"
         for sent in _sentences_back(here_sent, ORGANIZATION_SENTENCES):
             inside = [m for m in orgs if sent.start_char <= m.start - off < sent.end_char]
             if not _is_parsed(sent):  # a name opening it is taken for its subject
@@ -448,8 +461,13 @@ class SpeakerFinder:
             else:
                 for m in reversed(inside):
                     span = doc.char_span(m.start - off, m.end - off, alignment_mode="expand")
-                    if span is not None and span.root.dep_ in ("nsubj", *PASSIVE_SUBJECT_DEPS):
-                        return m.local
+                    if (
+                        span is not None
+                        and span.root.dep_ in ("nsubj", *PASSIVE_SUBJECT_DEPS)
+                        and _heads_its_sentence(span.root.head)
+                        and not (described and sent == here_sent and span.root.head == sent.root)
+                    ):  # not "the argument was that [Yukos] owed …", nor the subject of
+                        return m.local  # what "the firm" says: "[X] subió …, según la firma"
                 subject = _main_subject(sent)
                 if (
                     subject is not None
@@ -458,6 +476,15 @@ class SpeakerFinder:
                 ):
                     return None  # someone else was the subject in between
         return None
+
+    def _may_be_it(self, mention: Mention) -> bool:
+        """Whether "it" may stand for what a mention names: an organisation, or a one-word
+        name with no role that the model took for a person's ("Yukos said …. It claimed"):
+        a person the article names is named in full somewhere, or given a title."""
+        if mention.label == "ORG":
+            return True
+        entity = self.entities[mention.local]
+        return mention.label == "PERSON" and " " not in entity.name and not entity.roles
 
     def _owner(self, words: str, language: str) -> int | None:
         """The person a document phrase says is its owner, when the model took the whole
