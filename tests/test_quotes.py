@@ -1376,3 +1376,8 @@ def test_it_is_not_the_subject_of_what_a_noun_holds() -> None:
         "accused the firm of hiding its profits abroad."
     )
     assert only(qs, "hiding").speaker.local is None
+
+
+def test_investors_are_an_unnamed_source() -> None:
+    _, qs = quotes("Investors said the Tepalcingo port would need more public money next year.")
+    assert only(qs, "port").speaker.kind == "anonymous"
