@@ -123,10 +123,9 @@ def _is_named_source(
     text: str, start: int, end: int, below: int, mentions: Sequence[Mention], language: str
 ) -> bool:
     """Whether a headline's source is mostly a person's name, or an organisation's that the
-    article names again after ``below``; no heading word ("…: FOTOS", "…: EN VIVO")."""
+    article names again after ``below``; no heading ("…: FOTOS", "…: EN VIVO")."""
     label = text[start:end].strip()
-    words = re.findall(r"[\w.’'-]+", label.casefold())
-    if {" ".join(words[:n]) for n in range(1, len(words) + 1)} & _list(language, "heading_words"):
+    if _opens_with_a_heading(_label_words(label), language):
         return False
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     if sum(m.end - m.start for m in inside if m.label == "PERSON") * 2 >= len(label):
@@ -176,11 +175,8 @@ def _is_speaker_label(
     big data: …") names nothing the article goes on to talk about as someone.
     """
     label = text[start:end].strip()
-    words = re.findall(r"[\w.’'-]+", label.casefold())
-    if not words or label[:1] in _BULLETS:
-        return False
-    openers = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
-    if openers & (_list(language, "heading_words") | _list(language, "non_speaker_labels")):
+    words = _label_words(label)
+    if not words or label[:1] in _BULLETS or _opens_with_a_heading(words, language):
         return False
     if set(words) & _list(language, "speech_verbs"):
         return False
@@ -200,6 +196,19 @@ def _is_speaker_label(
         )
         and not any(s <= m.start < e for s, e in labels)
         for m in mentions
+    )
+
+
+def _label_words(label: str) -> list[str]:
+    return re.findall(r"[\w.’'-]+", label.casefold())
+
+
+def _opens_with_a_heading(words: list[str], language: str) -> bool:
+    """Whether a label's words open with a heading word or a label of page furniture
+    (``heading_words.txt``, ``non_speaker_labels.txt``): "Caso Odebrecht", "FOTOS"."""
+    openers = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
+    return bool(
+        openers & (_list(language, "heading_words") | _list(language, "non_speaker_labels"))
     )
 
 
