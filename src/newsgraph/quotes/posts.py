@@ -76,9 +76,10 @@ def _labelled_lines(
                                  repeated or kind == "direct", language):  # fmt: skip
             continue
         speaker = finder.speaker(who_start, who_end, language)
-        local = person_named(speaker.text or "", finder.entities)
-        if speaker.local is None and local is not None:
-            speaker = Speaker(speaker.text, "person", who_start, who_end, local)  # "Salas: …"
+        if speaker.local is None:  # "Salas: …", a surname the model did not tag
+            local = person_named(speaker.text or "", finder.entities)
+            if local is not None:
+                speaker = Speaker(speaker.text, "person", who_start, who_end, local)
         out.append(Quote(start, end, text[start:end], kind, speaker, ":", language))
     return out
 
