@@ -517,10 +517,14 @@ class SpeakerFinder:
         for the person named last before it. "They" stands for a group or an organisation
         that spoke before it, or for the people of a joint source, never for one person."""
         if words.lower().strip() in PLURAL_PRONOUNS:
-            if previous is not None and previous.others:  # "Salas and Ferrer …. They said"
+            if (
+                previous is not None
+                and previous.text
+                and (
+                    previous.kind != "person" or previous.others  # "Salas and Ferrer …. They"
+                )
+            ):
                 return Speaker(words, previous.kind, start, end, previous.local, previous.others)
-            if previous is not None and previous.kind != "person" and previous.text:
-                return Speaker(words, previous.kind, start, end, previous.local)
             return Speaker(words, "unknown", start, end)
         local = previous.local if previous and previous.kind == "person" else None
         if local is None:
