@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -562,38 +562,77 @@ class SpeakerFinder:
             kind = "organization"  # "la FDA", "el INE": no person takes an article so
         if name_low(entity.name) in _list(language, "media"):
             kind = "media"
-        others = _joint_speakers(self.text, head, inside, language, self._coordinated)
-        if others and not self._heads_the_source(start, end, inside, head, others):
-            others = ()  # "The lawyer for Ferrer and Salas": the lawyer speaks
+        others = self._joint_speakers(start, end, head, inside, language)
         return Speaker(words, kind, start, end, head.local, others)
 
-    def _heads_the_source(
-        self, start: int, end: int, inside: list[Mention], head: Mention, others: tuple[int, ...]
-    ) -> bool:
-        """Whether the first name of a joint source heads its phrase, or stands in apposition
-        to the head ("[Los diputados] Janine Prado y Betserai Richards"), where the parse
-        has the sentence: not "Projections by CNN and NPR", "the lawyer for X and Y"."""
-        named = [m for m in inside if m is head or m.local in others]
-        first = min(named, key=lambda m: m.start)
-        for seg in self.segments:
-            source, name = _tokens(seg, start, end), _tokens(seg, first.start, first.end)
-            if source and name and _is_parsed(source.sent):
-                root, top = source.root, name.root
-                return top.i == root.i or (top.dep_ in ("appos", "flat") and top.head.i == root.i)
-        return True
+    def _joint_speakers(
+        self, start: int, end: int, head: Mention, inside: Sequence[Mention], language: str
+    ) -> tuple[int, ...]:
+        """The others who speak with ``head`` in a source that lists names of people or
+        organisations joined by commas and a final coordinator ("Ruperto Salas y Odalys
+        Ferrer", "GM and Ford", "Google, Facebook y Twitter"). Names joined by a comma
+        alone are an apposition ("Odalys Ferrer, Ruperto Salas's wife"), a name with a
+        possessive after it is no speaker ("GM and Ford's chief executive"), nor is a name
+        after "de" or "of": a part of a title ("la consejera de Participación Ciudadana y
+        Control Social"). Where the sentence was parsed, each name must be a conjunct of
+        the first, and the first must head the source or stand in apposition to its head
+        ("[Los diputados] Janine Prado y Betserai Richards"): not "Projections by CNN and
+        NPR", "the lawyer for X and Y"."""
+        text, genitive = self.text, _list(language, "genitive_markers")
+        named = sorted(
+            (m for m in inside if m.label in _JOINT_LABELS
+             and _word_before(text, m.start).lower() not in genitive),
+            key=lambda m: m.start,
+        )  # fmt: skip
+        coordinators = lang.words(language, "name_coordinators")
+        chains: list[list[Mention]] = [named[:1]] if named else []
+        for before, after in pairwise(named):
+            gap = text[before.end : after.start].strip()
+            words = gap.lstrip(",").split()
+            joined = gap == "," or (len(words) == 1 and words[0].lower() in coordinators)
+            if joined and self._coordinated(chains[-1][0], after):
+                chains[-1].append(after)
+            else:
+                chains.append([after])
+        for chain in chains:
+            locals_ = list(dict.fromkeys(m.local for m in chain))
+            last_gap = text[chain[-2].end : chain[-1].start].strip() if len(chain) > 1 else ","
+            possessive = text[chain[-1].end : chain[-1].end + 2] in ("'s", "’s")
+            if (
+                head in chain and last_gap != "," and not possessive and len(locals_) > 1
+                and self._heads_the_source(start, end, chain[0])
+            ):  # fmt: skip
+                return tuple(i for i in locals_ if i != head.local)
+        return ()
+
+    def _heads_the_source(self, start: int, end: int, first: Mention) -> bool:
+        """Whether a name heads the source at ``start:end``, or stands in apposition to
+        its head, where the parse has the sentence."""
+        source, name = self._parsed(start, end), self._parsed(first.start, first.end)
+        if source is None or name is None:
+            return True
+        root, top = source.root, name.root
+        return top.i == root.i or (top.dep_ in ("appos", "flat") and top.head.i == root.i)
 
     def _coordinated(self, first: Mention, second: Mention) -> bool:
         """Whether the parse, where there is one, joins two names as a coordination ("[GM]
         and [Ford]"), not one inside the other's phrase ("[High Court of England] and
         [Wales]": "Wales" goes with "England")."""
+        one, two = self._parsed(first.start, first.end), self._parsed(second.start, second.end)
+        if one is None or two is None:
+            return True
+        token = two.root
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head  # "A, B and C": "C" hangs from "B" or from "A"
+        return token.i == one.root.i and token.i != two.root.i
+
+    def _parsed(self, start: int, end: int) -> Span | None:
+        """The tokens at ``text[start:end]``, when the annotation parsed their sentence."""
         for seg in self.segments:
-            one, two = _tokens(seg, first.start, first.end), _tokens(seg, second.start, second.end)
-            if one and two and _is_parsed(one.sent):
-                token = two.root
-                while token.dep_ == "conj" and token.head.i < token.i:
-                    token = token.head  # "A, B and C": "C" hangs from "B" or from "A"
-                return token.i == one.root.i and token.i != two.root.i
-        return True
+            tokens = _tokens(seg, start, end)
+            if tokens:
+                return tokens if _is_parsed(tokens.sent) else None
+        return None
 
     def _description(self, words: str, start: int, end: int, language: str) -> Speaker:
         """ "the former governor", "la mandataria": the one person of the article given
@@ -621,43 +660,6 @@ class SpeakerFinder:
 
 #: The labels of the names that may speak together in a joint source.
 _JOINT_LABELS = ("PERSON", "ORG")
-
-
-def _joint_speakers(
-    text: str, head: Mention, inside: Sequence[Mention], language: str,
-    coordinated: Callable[[Mention, Mention], bool],
-) -> tuple[int, ...]:  # fmt: skip
-    """The others who speak with ``head`` in a source that lists names of people or
-    organisations joined by commas and a final coordinator ("Ruperto Salas y Odalys
-    Ferrer", "GM and Ford", "Google, Facebook y Twitter"). Names joined by a comma alone
-    are an apposition ("Odalys Ferrer, Ruperto Salas's wife"), and a name with a
-    possessive after it is no speaker ("GM and Ford's chief executive"), nor is a name
-    after "de" or "of": a part of a title ("la consejera de Participación Ciudadana y
-    Control Social"). Where the sentence was parsed, each name must be a conjunct of the
-    first (``coordinated``)."""
-    genitive = _list(language, "genitive_markers")
-    named = sorted(
-        (m for m in inside if m.label in _JOINT_LABELS
-         and _word_before(text, m.start).lower() not in genitive),
-        key=lambda m: m.start,
-    )  # fmt: skip
-    coordinators = lang.words(language, "name_coordinators")
-    chains: list[list[Mention]] = [named[:1]] if named else []
-    for before, after in pairwise(named):
-        gap = text[before.end : after.start].strip()
-        words = gap.lstrip(",").split()
-        joined = gap == "," or (len(words) == 1 and words[0].lower() in coordinators)
-        if joined and coordinated(chains[-1][0], after):
-            chains[-1].append(after)
-        else:
-            chains.append([after])
-    for chain in chains:
-        locals_ = list(dict.fromkeys(m.local for m in chain))
-        last_gap = text[chain[-2].end : chain[-1].start].strip() if len(chain) > 1 else ","
-        possessive = text[chain[-1].end : chain[-1].end + 2] in ("'s", "’s")
-        if head in chain and last_gap != "," and not possessive and len(locals_) > 1:
-            return tuple(i for i in locals_ if i != head.local)
-    return ()
 
 
 def _word_before(text: str, start: int) -> str:
