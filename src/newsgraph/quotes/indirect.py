@@ -820,9 +820,10 @@ def _is_ser_passive(verb: Token, language: str) -> bool:
     """A participle with a form of "ser" before it, the Spanish passive ("fue acusada", "ha
     sido criticado"), which the model parses as an active verb with its auxiliary."""
     return "Part" in verb.morph.get("VerbForm", []) and any(
-        c.dep_ == "aux" and c.i < verb.i and c.lower_ in _list(language, "passive_auxiliaries")
+        c.dep_ in ("aux", "aux:pass") and c.i < verb.i
+        and c.lower_ in _list(language, "passive_auxiliaries")
         for c in verb.children
-    )
+    )  # fmt: skip
 
 
 def _taken_as(verb: Token, language: str) -> Span | None:
@@ -879,13 +880,10 @@ def _agent_of(verb: Token) -> Span | None:
     """The "by" phrase of a passive verb: who did the criticising, reporting, endorsing.
 
     English marks it ``agent``; the Spanish model parses "fue criticado por la senadora" as
-    an object or oblique with "por", so a passive auxiliary must stand before the verb.
+    an object or oblique with "por", so it must be a passive with "ser" (``_is_ser_passive``).
     """
     language = _language(verb)
-    passive = any(
-        c.dep_ in ("aux", "aux:pass") and c.lower_ in _list(language, "passive_auxiliaries")
-        for c in verb.children
-    )
+    passive = _is_ser_passive(verb, language)
     for child in verb.children:
         if child.dep_ in ("agent", "obl:agent"):
             noun = next((c for c in child.children if c.dep_ == "pobj"), child)
