@@ -1371,7 +1371,7 @@ def test_it_stands_for_a_one_word_firm_the_model_took_for_a_person() -> None:
 
 
 def test_it_is_not_the_subject_of_what_a_noun_holds() -> None:
-    result, qs = quotes(
+    _, qs = quotes(
         "The ministry's claim in court was that Vexnor owed taxes for ten years. It "
         "accused the firm of hiding its profits abroad."
     )

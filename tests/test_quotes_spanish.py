@@ -191,6 +191,15 @@ def test_headline_claim_with_its_source_after_a_colon_is_the_source_s() -> None:
     assert q.speaker.local is not None
 
 
+def test_headline_claim_with_its_source_and_a_full_stop_is_the_source_s() -> None:
+    text = (
+        "No habrá cortes de agua en el valle este verano: Teodoro Quiroga.\n\n"
+        "El alcalde Teodoro Quiroga habló ayer con la prensa sobre el agua."
+    )
+    q = only(quotes(text), "cortes")
+    assert q.speaker.text == "Teodoro Quiroga" and q.cue == ":"
+
+
 def test_headline_claim_of_an_organisation_the_article_names_again() -> None:
     text = (
         "Las exportaciones del valle crecieron en marzo: Instituto Estatal de Estadística\n\n"

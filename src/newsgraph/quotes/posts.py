@@ -87,7 +87,8 @@ def _labelled_lines(
 #: A headline's claim with its source after a colon, as the Mexican press writes them: "No
 #: habrá cortes de agua este verano: Teodoro Quiroga".
 _SOURCED_HEADLINE = re.compile(
-    r"\A[^\S\n]*(?P<content>[^\n]+?)[^\S\n]*:[^\S\n]+(?P<source>[^\n:]{2,60}?)[^\S\n.]*(?:\n|\Z)"
+    r"\A[^\S\n]*(?P<content>[^\n]+?)[^\S\n]*:[^\S\n]+(?P<source>[^\n:]{2,60}?)[^\S\n]*\.?[^\S\n]*"
+    r"(?:\n|\Z)"
 )
 
 
