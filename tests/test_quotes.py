@@ -1381,3 +1381,22 @@ def test_it_is_not_the_subject_of_what_a_noun_holds() -> None:
 def test_investors_are_an_unnamed_source() -> None:
     _, qs = quotes("Investors said the Tepalcingo port would need more public money next year.")
     assert only(qs, "port").speaker.kind == "anonymous"
+
+
+def test_closing_mark_written_to_open_a_quote_opens_it() -> None:
+    text = (
+        "Readers wrote to us.\n\n"
+        "”The new bridge embodies everything wrong with the valley. It is our greatest "
+        "shame.” ― Odalys Ferrer\n\n"
+        "The council met on Monday."
+    )
+    assert [text[s:e] for s, e in find_direct(text)] == [
+        "The new bridge embodies everything wrong with the valley. It is our greatest shame."
+    ]
+    _, qs = quotes(text)
+    assert only(qs, "bridge").speaker.text == "Odalys Ferrer"
+
+
+def test_closing_mark_after_a_space_with_none_to_close_it_opens_nothing() -> None:
+    text = "He said “we will win.” Then ” Nobody knew what came next. The council met."
+    assert [text[s:e] for s, e in find_direct(text)] == ["we will win."]

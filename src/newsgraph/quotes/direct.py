@@ -51,15 +51,32 @@ def find_direct(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
-        mark = _opening_mark(text, i)
+        mark = _opening_mark(text, i) or _closer_for_opener(text, i)
         if mark is not None:
             end = _closing(text, i, mark)
             if end is not None and end > i + len(mark):
                 spans.append((i + len(mark), end))
-                i = end + len(OPENERS[mark])
+                i = end + len(_CLOSERS[mark])
                 continue
         i += 1
     return spans
+
+
+#: The closing mark of each opening one, and of a closing "”" written for the opening “.
+_CLOSERS = {**OPENERS, "”": "”"}
+
+
+def _closer_for_opener(text: str, i: int) -> str | None:
+    """A "”" written where a quote opens (”Mr. Ferrer embodies … .” ― Name): after a space
+    or a paragraph's start, before a capital, with its own "”" closing it in the paragraph."""
+    if text[i] != "”" or (i and not text[i - 1].isspace()):
+        return None
+    after = text[i + 1 : i + 2]
+    if not (after.isupper() or after in ("¿", "¡")):
+        return None
+    para_end = text.find("\n\n", i)
+    para_end = len(text) if para_end == -1 else para_end
+    return "”" if _find_closer(text, i + 1, para_end, "”") is not None else None
 
 
 def _opening_mark(text: str, i: int) -> str | None:
@@ -112,7 +129,7 @@ _MIXED_CLOSERS = {"“": '"', '"': "”“"}
 
 
 def _find_closer(text: str, start: int, end: int, mark: str) -> int | None:
-    closer, mixed = OPENERS[mark], _MIXED_CLOSERS.get(mark)
+    closer, mixed = _CLOSERS[mark], _MIXED_CLOSERS.get(mark)
     for j in range(start, end):
         if text.startswith(closer, j) and (closer not in "’'" or not _between_letters(text, j)):
             return j
