@@ -661,3 +661,12 @@ def test_a_description_does_not_speak_for_the_subject_of_its_own_words() -> None
     )
     q = only(qs, "tarifas")
     assert q.speaker.text == "la asociación de consumidores" and q.speaker.local is None
+
+
+def test_city_demonym_qualifies_a_role_as_its_city_does() -> None:
+    text = (
+        "El alcalde de Santa Cruz de la Sierra, Jhonatan Ferrán, visitó ayer el mercado. "
+        "El alcalde cruceño dijo que el mercado abrirá en mayo."
+    )
+    q = only(quotes(text), "mercado abrirá")
+    assert q.speaker.text == "El alcalde cruceño" and q.speaker.local is not None
