@@ -91,8 +91,8 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
 def _name_right_before(verb: Token) -> Span | None:
     """A person or organisation's name right before a speech verb that the parse gave no
     subject, and that reports the clause after it, with what the parse hung on the name in
-    between: "In a meeting with the editorial board of the Post [Trump] said that …",
-    "Alarmed by the unrest in Nevada, [Senator Harry Reid, the minority leader,] said that
+    between: "In a meeting with the editorial board of the Gazette [Salas] said that …",
+    "Alarmed by the unrest in Tepalcingo, [Senator Ruperto Salas, the minority leader,] said
     …", where it took the name for the end of the phrase before it."""
     doc = verb.doc
     if (
@@ -102,7 +102,7 @@ def _name_right_before(verb: Token) -> Span | None:
         return None
     last = verb.i - 1
     while last >= verb.sent.start and doc[last].is_punct and doc[last].text not in ")]":
-        last -= 1  # "[Warren (D-MA)] said", "[Reid, the minority leader], said"
+        last -= 1  # "[Ferrer (D-TX)] said", "[Salas, the minority leader], said"
     if last < verb.sent.start:
         return None
     name = doc[last]
@@ -111,7 +111,7 @@ def _name_right_before(verb: Token) -> Span | None:
         and name.dep_ in ("appos", "compound", "flat")
         and (verb.sent.start <= name.head.i < name.i)
     ):
-        name = name.head  # "[Reid], the minority leader", "[Warren] (D-MA)"
+        name = name.head  # "[Salas], the minority leader", "[Ferrer] (D-TX)"
     if not _is_a_name(name):
         return None
     first = name.i
@@ -122,8 +122,8 @@ def _name_right_before(verb: Token) -> Span | None:
 
 def _heads_its_sentence(verb: Token) -> bool:
     """Whether a verb heads a clause that tells of its subject, not one that a noun holds
-    ("the argument was that [Yukos owed …]", "the firm, which [Yukos owns]"). A reported
-    clause counts: a firm speaks of itself by name ("“[Multiplex believes …]”, it said")."""
+    ("the argument was that [Vexnor owed …]", "the firm, which [Vexnor owns]"). A reported
+    clause counts: a firm speaks of itself by name ("“[Vexnor believes …]”, it said")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     held = verb.dep_ == "ccomp" and verb.head.lower_ in _list(_language(verb), "copulas")
@@ -466,7 +466,7 @@ class SpeakerFinder:
                         and span.root.dep_ in ("nsubj", *PASSIVE_SUBJECT_DEPS)
                         and _heads_its_sentence(span.root.head)
                         and not (described and sent == here_sent and span.root.head == sent.root)
-                    ):  # not "the argument was that [Yukos] owed …", nor the subject of
+                    ):  # not "the argument was that [Vexnor] owed …", nor the subject of
                         return m.local  # what "the firm" says: "[X] subió …, según la firma"
                 subject = _main_subject(sent)
                 if (
@@ -479,7 +479,7 @@ class SpeakerFinder:
 
     def _may_be_it(self, mention: Mention) -> bool:
         """Whether "it" may stand for what a mention names: an organisation, or a one-word
-        name with no role that the model took for a person's ("Yukos said …. It claimed"):
+        name with no role that the model took for a person's ("Kalvaro said …. It claimed"):
         a person the article names is named in full somewhere, or given a title."""
         if mention.label == "ORG":
             return True
