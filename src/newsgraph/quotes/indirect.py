@@ -58,6 +58,7 @@ from .speakers import (
     _headed_by,
     _implied_attribution,
     _is_passive,
+    _is_ser_passive,
     _is_unnamed,
     _owner_of,
     _speaker_span,
@@ -483,8 +484,7 @@ def _indirect_quotes(
             ):  # fmt: skip
                 continue  # "“…”, señalan [fuentes policiales]": the subject, after its verb
             unowned = subject is None and (  # a passive's content before it holds its
-                _is_unowned_claim(cue, content)
-                or ((_is_passive(cue) or _is_ser_passive(cue, language)) and content.start < cue.i)
+                _is_unowned_claim(cue, content) or (_is_passive(cue) and content.start < cue.i)
             )  # subject: a claim with no agent (_passive_claim, _taken_as)
             if subject is None and not unowned and not _may_leave_subject_unsaid(cue, language):
                 continue
@@ -760,7 +760,7 @@ def _cue_content_and_source(cue: Token, language: str) -> tuple[Span | None, Spa
             return _clause_of(cue) or _passive_subject(cue), agent
         # "[Ferrer] fue acusada de …": the subject of a Spanish passive is no speaker, but
         # the one "preguntada sobre" a topic answers for it, as in English
-        passive = _is_ser_passive(cue, language) and cue.lower_ not in _phrase_verbs(language)
+        passive = _is_ser_passive(cue) and cue.lower_ not in _phrase_verbs(language)
         subject = None if passive else _speaker_span(cue)
         if subject is None and (claim := _passive_claim(cue, language)) is not None:
             return claim, None  # "[Salas was accused of fraud]", by no one named
@@ -788,16 +788,15 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
     criticized for the delay]". A claim whose source the text does not name. Not when the
     passive is "'s" ("he's said": "has"), and not when another cue verb in it has its own
     source ("is reported [to have called] …")."""
-    ser = _is_ser_passive(cue, language)
-    passive = [c for c in cue.children if c.dep_ in ("auxpass", "aux:pass")]
-    subject = _subject_before_passive(cue, ser)
+    auxiliaries = [c for c in cue.children if c.dep_ in ("auxpass", "aux:pass")]
+    subject = _subject_before_passive(cue)
     if (
-        not (passive or ser) or any(a.lower_ in ("'s", "’s") for a in passive)
+        not _is_passive(cue) or any(a.lower_ in ("'s", "’s") for a in auxiliaries)
         or cue.dep_ in _EMBEDDED_DEPS or subject is None
     ):  # fmt: skip
         return None
     content = _content_of(cue, language)
-    if content is None and ser:  # "fue acusada [de fraude]": what the parse made an object
+    if content is None and _is_ser_passive(cue):  # "fue acusada [de fraude]": the parse's object
         content = cue.doc[cue.i + 1 : _right(cue) + 1]
     if content is None or content.start < cue.i:
         return None
@@ -806,24 +805,13 @@ def _passive_claim(cue: Token, language: str) -> Span | None:
     return cue.doc[subject.left_edge.i : content.end]
 
 
-def _subject_before_passive(verb: Token, ser: bool = False) -> Token | None:
+def _subject_before_passive(verb: Token) -> Token | None:
     """A passive verb's subject written before it, not a relative pronoun: "[Salas] was
-    accused", not "[which] is seen as …". ``ser``: a Spanish passive, whose subject the
-    model labels as an active verb's ("[Ferrer] fue acusada")."""
-    subject = _subject_before(
-        verb, {*PASSIVE_SUBJECT_DEPS, "nsubj"} if ser else PASSIVE_SUBJECT_DEPS
-    )
+    accused", not "[which] is seen as …". The model labels the subject of a Spanish passive
+    as an active verb's ("[Ferrer] fue acusada")."""
+    deps = {*PASSIVE_SUBJECT_DEPS, "nsubj"} if _is_ser_passive(verb) else PASSIVE_SUBJECT_DEPS
+    subject = _subject_before(verb, deps)
     return None if subject is None or subject.lower_ in RELATIVE_PRONOUNS else subject
-
-
-def _is_ser_passive(verb: Token, language: str) -> bool:
-    """A participle with a form of "ser" before it, the Spanish passive ("fue acusada", "ha
-    sido criticado"), which the model parses as an active verb with its auxiliary."""
-    return "Part" in verb.morph.get("VerbForm", []) and any(
-        c.dep_ in ("aux", "aux:pass") and c.i < verb.i
-        and c.lower_ in _list(language, "passive_auxiliaries")
-        for c in verb.children
-    )  # fmt: skip
 
 
 def _taken_as(verb: Token, language: str) -> Span | None:
@@ -883,7 +871,7 @@ def _agent_of(verb: Token) -> Span | None:
     an object or oblique with "por", so it must be a passive with "ser" (``_is_ser_passive``).
     """
     language = _language(verb)
-    passive = _is_ser_passive(verb, language)
+    passive = _is_ser_passive(verb)
     for child in verb.children:
         if child.dep_ in ("agent", "obl:agent"):
             noun = next((c for c in child.children if c.dep_ == "pobj"), child)

@@ -143,8 +143,18 @@ def _reported_by_a_cue(clause: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    """A verb in the passive voice: "being [accused]"."""
-    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    """A verb in the passive voice: "being [accused]", or "fue [acusada]" (``_is_ser_passive``)."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children) or _is_ser_passive(verb)
+
+
+def _is_ser_passive(verb: Token) -> bool:
+    """A participle with a form of "ser" before it, the Spanish passive ("fue acusada", "ha
+    sido criticado"), which the model parses as an active verb with its auxiliary."""
+    return "Part" in verb.morph.get("VerbForm", []) and any(
+        c.dep_ in ("aux", "aux:pass") and c.i < verb.i
+        and c.lower_ in _list(_language(verb), "passive_auxiliaries")
+        for c in verb.children
+    )  # fmt: skip
 
 
 def _controlling_object(verb: Token) -> Token | None:
