@@ -532,3 +532,16 @@ def test_noticing_and_clarifying_verbs_report_their_clause() -> None:
     q = only(quotes("Ruperto Salas clarified that the toll would end in May."), "toll")
     assert q.text == "that the toll would end in May" and q.cue == "clarified"
     assert not quotes("The delegate lead of Odalys Ferrer continues to grow in the valley.")
+
+
+def test_a_clause_before_a_closing_attribution_the_parse_missed_is_reported() -> None:
+    text = "Those who take on heavy loans struggle, even with a good job, he said."
+    q = only(quotes(text), "loans")
+    assert q.text == "Those who take on heavy loans struggle, even with a good job"
+    assert q.speaker.text == "he" and q.cue == "said"
+    text = 'The rejection signals "the beginning of the end" for the union, said Ruperto Salas.'
+    q = only(quotes(text), "rejection")
+    assert q.text.endswith("for the union") and q.speaker.text == "Ruperto Salas"
+    # a subordinate clause or a participle before the comma is not what was said
+    assert not quotes("As the council met on Tuesday in the valley, Odalys Ferrer said.")
+    assert not quotes("When the council met on Tuesday, Ruperto Salas spoke.")

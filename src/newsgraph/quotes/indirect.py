@@ -211,7 +211,67 @@ def _clause_of(verb: Token) -> Span | None:
         and not any(c.dep_ in OBJECT_DEPS or c.dep_ == "prep" for c in verb.children)
     ):  # fmt: skip
         return _rest_of_clause(verb)  # "as Ibarra noted, [the vote is close]"
-    return None
+    return _clause_before_attribution(verb)
+
+
+def _clause_before_attribution(verb: Token) -> Span | None:
+    """The words before an attribution that closes its sentence after a comma, when the
+    parse hung no clause on its verb: "[Those who borrow struggle, even with a good job],
+    he said.", "[The vote signals the end], said Ruperto Salas, the mayor." Only a finite
+    speech verb with no object, whose subject (if any) is beside it, with no other finite
+    verb after it but in its subject ("said an aide [who] asked not to be named"). The
+    words before the comma, from the start of their line, must be a clause of their own:
+    a finite verb outside a relative clause, and no subordinate clause or participle
+    opening them ("When the vote came, he said", "Asked if …, she said")."""
+    doc, sent, language = verb.doc, verb.sent, _language(verb)
+    if (
+        not (_is_cue(verb, language) and _is_finite(verb)) or verb.dep_ in RELATIVE_DEPS
+        or any(c.dep_ in OBJECT_DEPS for c in verb.children)
+    ):  # fmt: skip
+        return None  # "the AP, which reported [the story]", "Mexico said [enough]"
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i < verb.i)
+    subject = subjects[0] if subjects else None  # after the verb first: the parse may make
+    if subject is None and language not in NULL_SUBJECT_LANGUAGES:  # the clause a subject
+        return None
+    if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    lo = verb.i if subject is None or subject.i > verb.i else subject.left_edge.i
+    held = {t.i for t in subject.subtree} if subject is not None else set()
+    if (
+        lo <= sent.start + 1 or doc[lo - 1].text != "," or verb.i - lo > MAX_PREPOSED_SUBJECT_WORDS
+        or any(t.pos_ in ("VERB", "AUX") for t in doc[lo : verb.i])
+    ):  # fmt: skip
+        return None  # (not "[filming television] shows")
+    if any(
+        t.i not in held and t.pos_ in ("VERB", "AUX") and _is_finite(t)
+        for t in doc[verb.i + 1 : sent.end]
+    ):
+        return None
+    start = max([sent.start, *(t.i + 1 for t in doc[sent.start : lo] if "\n" in t.text)])
+    words = doc[start : lo - 1]
+    if verb.head.i != verb.i and not start <= verb.head.i < lo - 1:
+        return None
+    return words if _is_a_clause_of_its_own(words) else None
+
+
+def _is_a_clause_of_its_own(words: Span) -> bool:
+    """Whether words are a main clause: a finite verb outside a relative clause, and
+    neither a subordinator nor a participle first, nor a subordinate clause at the top."""
+    first = next((t for t in words if t.pos_ not in ("CCONJ", "ADV", "PUNCT")), None)
+    if first is None or _opens_a_subordinate(first) or first.tag_ == "WRB" or (
+        first.pos_ == "VERB" and not _is_finite(first)
+    ):
+        return False
+    for token in words:
+        if not words.start <= token.head.i < words.end and token.dep_ == "advcl" and any(
+            _opens_a_subordinate(c) or c.tag_ == "WRB" for c in token.children if c.i < token.i
+        ):
+            return False  # "Most of the time, [when] we are …"
+    return any(
+        t.pos_ in ("VERB", "AUX") and _is_finite(t) and t.dep_ not in RELATIVE_DEPS
+        and not (t.dep_ == "conj" and t.head.dep_ in RELATIVE_DEPS)
+        for t in words
+    )  # fmt: skip
 
 
 def _unmarked_clause(verb: Token, child: Token) -> Span | None:

@@ -51,7 +51,7 @@ def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
             continue  # the Spanish model makes a dialogue dash "—" a subject ("42[%]" is one)
         if child.lower_ in _list(doc.lang_, "negations"):
             continue  # "did n’t", taken for a subject now and then
-        if _subject_of_the_report(child, verb):
+        if _subject_of_the_report(child, verb) or _clause_taken_for_subject(child, verb):
             continue  # "a class [that] he argued was failing": "he" speaks
         if child.dep_ == "nsubj" or (passive_ok and child.dep_ in PASSIVE_SUBJECT_DEPS):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_DEPS:
@@ -196,6 +196,16 @@ def _subject_of_the_report(child: Token, verb: Token) -> bool:
         and child.lower_ in RELATIVE_PRONOUNS
         and any(c.dep_ == "nsubj" and child.i < c.i < verb.i for c in verb.children)
     )
+
+
+def _clause_taken_for_subject(child: Token, verb: Token) -> bool:
+    """Whether a subject before the cue verb is the reported clause or its subject, the
+    verb having a subject after it too: "[The vote signals the end], said Ruperto Salas",
+    "[The promise] appeals to voters, said Ruperto Salas"."""
+    return (
+        child.dep_ == "nsubj" and child.i < verb.i and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1 for c in verb.children)
+    )  # fmt: skip
 
 
 def _verb_above(token: Token) -> Token | None:
