@@ -258,14 +258,11 @@ def _is_a_clause_of_its_own(words: Span) -> bool:
     """Whether words are a main clause: a finite verb outside a relative clause, and
     neither a subordinator nor a participle first, nor a subordinate clause at the top."""
     first = next((t for t in words if t.pos_ not in ("CCONJ", "ADV", "PUNCT")), None)
-    if first is None or _opens_a_subordinate(first) or first.tag_ == "WRB" or (
-        first.pos_ == "VERB" and not _is_finite(first)
-    ):
+    if first is None or _subordinates(first) or (first.pos_ == "VERB" and not _is_finite(first)):
         return False
     for token in words:
-        if not words.start <= token.head.i < words.end and token.dep_ == "advcl" and any(
-            _opens_a_subordinate(c) or c.tag_ == "WRB" for c in token.children if c.i < token.i
-        ):
+        outside = not words.start <= token.head.i < words.end
+        if outside and token.dep_ == "advcl" and any(_subordinates(c) for c in token.lefts):
             return False  # "Most of the time, [when] we are …"
     return any(
         t.pos_ in ("VERB", "AUX") and _is_finite(t) and t.dep_ not in RELATIVE_DEPS
@@ -721,6 +718,11 @@ def _holds_a_clause(words: Span) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             return token.dep_ not in RELATIVE_DEPS and _is_finite(token)
     return False
+
+
+def _subordinates(word: Token) -> bool:
+    """A word that opens a subordinate clause: a conjunction, a relative or "when"."""
+    return _opens_a_subordinate(word) or word.tag_ == "WRB"
 
 
 def _opens_a_subordinate(word: Token) -> bool:
