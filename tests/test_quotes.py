@@ -892,6 +892,32 @@ def test_a_spanish_description_matches_an_equivalent_role() -> None:
     assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer", "Odalys Ferrer"]
 
 
+def test_an_occupation_the_story_gives_someone_describes_them_later() -> None:
+    result, qs = quotes(
+        "Ruperto Salas, a historian at the University of Tepalcingo, studied the archive."
+        " “The letters were forged,” the historian said.",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Ruperto Salas"]
+    result, qs = quotes(
+        "La socióloga Odalys Ferrer estudió el padrón. “Faltan diez mil nombres”, dijo la"
+        " socióloga.\n\nEl papa Inocencio XX visitó la zona. “Recen por el valle”, añadió"
+        " el pontífice.",
+        "es",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer", "Inocencio XX"]
+
+
+def test_a_description_with_an_indefinite_article_names_no_one_of_the_story() -> None:
+    result, qs = quotes(
+        "La periodista Odalys Ferrer entrevistó al alcalde. Otra periodista preguntó si el"
+        " agua volverá el martes.\n\nUn periodista dijo que el alcalde no respondió.",
+        "es",
+    )
+    assert qs and all(speaker_name(result, q) is None for q in qs), [
+        (q.text, q.speaker.text) for q in qs
+    ]
+
+
 def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> None:
     result, qs = quotes(
         "Tepalcingo Mining Group reported a loss for the year on Tuesday. The firm said"

@@ -289,7 +289,10 @@ def _is_description(text: str, language: str) -> bool:
 
 @cache
 def _determiners(language: str) -> frozenset[str]:
-    return lang.words(language, "definite_articles") | lang.words(language, "subject_determiners")
+    return (
+        lang.words(language, "definite_articles") | lang.words(language, "subject_determiners")
+        | lang.words(language, "indefinite_determiners")
+    )  # fmt: skip
 
 
 def _without_edge_words(ent: Span) -> Span | None:
@@ -664,8 +667,8 @@ def _title_after(text: str, end: int) -> str | None:
         return None
     words = text[end + 1 : end + 160].split()[: TITLE_WINDOW + 1 + MAX_OFFICE_WORDS]
     keys = [name_key(w) for w in words]
-    if keys and keys[0] in list_keys("definite_articles"):
-        words, keys = words[1:], keys[1:]
+    if keys and keys[0] in list_keys("definite_articles") | list_keys("indefinite_determiners"):
+        words, keys = words[1:], keys[1:]  # "X, the former governor", "X, a historian at …"
     n = _title_length(keys[: TITLE_WINDOW + 1], at_end=False)
     if n and not words[n - 1].endswith(","):
         n += _office_length(words[n:])

@@ -32,7 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import lang
 from .entities import NICK_QUOTES, gpe_names, name_key, refine_label, surface_name
-from .quotes.speakers import role_parts
+from .quotes.speakers import described_role, role_parts
 from .records import DocResult, Label, LocalEntity
 
 #: Labels that may name the same thing (the models confuse countries and regions).
@@ -405,8 +405,9 @@ def described_holder(
     Abinader but never calls him president): the one person among ``candidates`` (id →
     the roles the corpus knows them by) known in that role or an equivalent one. The
     words that qualify the role ("del PRO", "salvadoreño") must be in the known role
-    too. ``None`` when the words name no role, or no one or several hold it."""
-    wanted = role_parts(words, language)
+    too. ``None`` when the words name no role or name it with an indefinite determiner
+    ("un periodista"), or when no one or several hold it."""
+    wanted = described_role(words, language)
     if wanted is None:
         return None
     holders = [c for c, roles in candidates.items() if _known_in(roles, wanted, language)]

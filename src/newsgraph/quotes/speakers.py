@@ -663,7 +663,7 @@ class SpeakerFinder:
         holder of the role, known by the bare role ("Finance Minister X"), may be
         described with more words, and not with a name ("el candidato del PRI" is no
         candidate the article names without a party)."""
-        parts = role_parts(words, language)
+        parts = described_role(words, language)
         if parts is None:
             return Speaker(words, "unknown", start, end)
         role, wanted = parts
@@ -930,6 +930,15 @@ def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[
                 )  # a capitalised word qualifies, stop word or not: "de [Estado]", "[EE.UU.]"
                 return (past, terms[found]), qualifiers
     return None
+
+
+def described_role(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[str]] | None:
+    """:func:`role_parts` of a description that may point at someone the story names: not
+    one opened by an indefinite determiner ("un periodista", "another lawmaker")."""
+    words = phrase.split()
+    if words and words[0].lower() in _list(language, "indefinite_determiners"):
+        return None
+    return role_parts(phrase, language)
 
 
 def _with_places(words: list[str], language: str) -> tuple[list[str], frozenset[str]]:
