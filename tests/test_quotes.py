@@ -918,6 +918,27 @@ def test_a_description_with_an_indefinite_article_names_no_one_of_the_story() ->
     ]
 
 
+def test_a_report_named_again_speaks_for_the_author_named_with_it() -> None:
+    result, qs = quotes(
+        "The valley economy is performing well below its potential, said a Valle Bank"
+        " report. Unemployment stood at 25%, the report said.\n\nPrices rose in May. The"
+        " report added that exports fell by a third.",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Valle Bank"] * 3
+    result, qs = quotes(
+        "Hubo diez muertes en el valle, de acuerdo con un reporte dado a conocer este lunes"
+        " por el Instituto de Estudios de Tepalcingo. Los vecinos temen más lluvias. Otras"
+        " tres personas murieron en accidentes, dice el reporte.",
+        "es",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Instituto de Estudios de Tepalcingo"] * 2
+    result, qs = quotes(
+        "Ruperto Salas sent a letter to the council on Monday. Prices rose. “We will not"
+        " sign,” the letter from Valle Bank said.",
+    )  # a document that names its author is that author's
+    assert [speaker_name(result, q) for q in qs] == ["Valle Bank"]
+
+
 def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> None:
     result, qs = quotes(
         "Tepalcingo Mining Group reported a loss for the year on Tuesday. The firm said"

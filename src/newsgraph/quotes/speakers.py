@@ -386,9 +386,10 @@ class SpeakerFinder:
             return self._pronoun(words, start, end, None)  # see in_text_order
         if inside and (owner := self._owner(words, language)) is not None:
             return Speaker(words, "person", start, end, owner)  # "[El comunicado de Ferrer]"
-        if re.fullmatch(document_phrase(language), low):  # "the statement": its author's
-            author = self._author(start, language)  # (even when tagged as a name itself)
-            if author is not None:
+        names_its_author = any(m.end - m.start < len(words.strip()) for m in inside)
+        if re.fullmatch(document_phrase(language), low) and not names_its_author:
+            author = self._author(start, language)  # "the statement": its author's (even
+            if author is not None:  # tagged as a name itself; not "the letter from [Qwest]")
                 return self._named(words, start, end, [author], language)
         if inside and not any(m.label in _KIND_OF_LABEL for m in inside):
             # "El mandatario", which the Spanish model tags as a name at a sentence start
@@ -515,22 +516,28 @@ class SpeakerFinder:
         return person_named(words[match.start("whose") :], self.entities)
 
     def _author(self, start: int, language: str) -> Mention | None:
-        """Who issued the document a speaker at ``start`` names, as the text says shortly
-        before: the name before "issued a statement", or after "a letter from"."""
+        """Who issued the document a speaker at ``start`` names, as the text says where it
+        names a document before: the name before "issued a statement", after "a letter
+        from" or "un informe dado a conocer el lunes por", or right before the document
+        ("a Valle Bank report", "the council's latest study"). A document named again
+        without its author ("the report said") is the one named before it."""
         left = max(0, start - AUTHOR_CHARS)
         window = self.text[left:start]
-        issued = list(_issued_pattern(language).finditer(window))
-        if not issued:
-            return None
-        last = issued[-1]
-        if last["from"]:
-            after = left + last.end()
-            return next((m for m in self.mentions if after <= m.start < after + 5), None)
-        verb = left + last.start()
-        before = [m for m in self.mentions if left <= m.start and m.end <= verb
-                  and m.label in ("PERSON", "ORG")
-                  and not re.search(r"[.!?]\s|\n", self.text[m.end : verb])]  # fmt: skip
-        return before[-1] if before else None
+        for match in reversed(list(_issued_pattern(language).finditer(window))):
+            at = left + match.start()
+            if match["from"]:
+                after = left + match.end()
+                return next((m for m in self.mentions if after <= m.start < after + 5), None)
+            if not match["owned"]:
+                before = [m for m in self.mentions if left <= m.start and m.end <= at
+                          and m.label in _AUTHOR_LABELS
+                          and not re.search(r"[.!?]\s|\n", self.text[m.end : at])]  # fmt: skip
+                return before[-1] if before else None
+            owner = next((m for m in self.mentions if m.end <= at and m.label in _AUTHOR_LABELS
+                          and _OWNER_GAP.fullmatch(self.text[m.end : at])), None)  # fmt: skip
+            if owner is not None:
+                return owner
+        return None
 
     def _pronoun(self, words: str, start: int, end: int, previous: Speaker | None) -> Speaker:
         """A pronoun speaks for the speaker before it (``previous``), when a person, else
@@ -677,6 +684,13 @@ class SpeakerFinder:
             return Speaker(words, "person", start, end, holders[0])
         return Speaker(words, "unknown", start, end)
 
+
+#: The labels of the names that may author a document they are not joined to by "by".
+_AUTHOR_LABELS = ("PERSON", "ORG")
+
+#: What may stand between an author and its document: "[Valle Bank]'s latest report",
+#: "a [Valle Bank] report".
+_OWNER_GAP = re.compile(r"(?:[’']s?)?(?:\s+[a-z][\w-]*){0,2}\s+")
 
 #: The labels of the names that may speak together in a joint source.
 _JOINT_LABELS = ("PERSON", "ORG")
@@ -985,7 +999,7 @@ def _role_terms(language: str) -> dict[str, str]:
 
 
 #: Characters before a document speaker ("the statement said") searched for its author.
-AUTHOR_CHARS = 400
+AUTHOR_CHARS = 1200
 
 
 @cache  # read for every speaker: built once per language
@@ -1002,12 +1016,16 @@ def document_phrase(language: str, *, whose: bool = False) -> str:
 
 @cache
 def _issued_pattern(language: str) -> re.Pattern[str]:
-    """ "issued a statement", "sent an open letter", "a letter from": where a document's
-    author is named, before or after it."""
+    """ "issued a statement", "sent an open letter", "a letter from", "un informe elaborado
+    por", or a document alone (group ``owned``): where a document's author is named,
+    before or after it."""
     verbs, nouns = _alternation(language, "issuing_verbs"), _alternation(language, "document_nouns")
+    made = _alternation(language, "authored_markers")
     return re.compile(
         rf"\b(?:{verbs})\s+(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})\b"
-        rf"|\b(?:{nouns})\s+(?P<from>from|by|de|del)\s+",
+        rf"|\b(?:{nouns}),?\s+(?:(?:{made})(?:\s+[\w’'-]+){{0,3}}?\s+)?"
+        rf"(?P<from>from|by|de|del|por)\s+"
+        rf"|\b(?P<owned>{nouns})\b",
         re.IGNORECASE,
     )
 
