@@ -907,6 +907,15 @@ def test_an_occupation_the_story_gives_someone_describes_them_later() -> None:
     assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer", "Inocencio XX"]
 
 
+def test_a_description_at_a_place_is_the_one_holder_not_known_at_another() -> None:
+    result, qs = quotes(
+        "El presidente de Estados Unidos, Ruperto Salas, llamó al presidente Tomás Ibarra."
+        " “Tendremos un acuerdo”, dijo el presidente salvadoreño.",
+        "es",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Tomás Ibarra"]
+
+
 def test_a_description_with_an_indefinite_article_names_no_one_of_the_story() -> None:
     result, qs = quotes(
         "La periodista Odalys Ferrer entrevistó al alcalde. Otra periodista preguntó si el"

@@ -19,6 +19,14 @@ QUALIFIED = (
     "Raúl Benítez Soto y Odalys Ferrer Quintana visitaron la obra. "
     "La alcaldesa de Puerto Claro afirmó que la obra terminará en mayo."
 )
+ELSEWHERE = (
+    "El alcalde de Colima, Tomás Ibarra Ruiz, visitó la feria. "
+    "La alcaldesa Odalys Ferrer Quintana inauguró el mercado de Valle Alto el lunes."
+)
+ABROAD = (
+    "Odalys Ferrer Quintana y Tomás Ibarra Ruiz recorrieron el mercado de Valle Alto. "
+    "La alcaldesa limeña dijo que el mercado abrirá los sábados."
+)
 TWO_HOLDERS = (
     "Odalys Ferrer Quintana y Tomás Ibarra Ruiz firmaron el convenio. "
     "La alcaldesa aseguró que el convenio durará diez años."
@@ -68,3 +76,8 @@ def test_reading_the_articles_again_links_what_a_first_partial_ingest_could_not(
     assert first["name"] is None  # nobody is known as mayor yet
     again = quote(ingest(tmp_path, NAMED, KNOWN), "abrirá los domingos")
     assert again["name"] == "Odalys Ferrer Quintana"
+
+
+def test_a_role_at_a_place_is_the_one_holder_not_known_at_another(tmp_path: Path) -> None:
+    row = quote(ingest(tmp_path, ELSEWHERE, ABROAD), "abrirá los sábados")
+    assert (row["speaker_kind"], row["name"]) == ("person", "Odalys Ferrer Quintana")

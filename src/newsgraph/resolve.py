@@ -32,7 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import lang
 from .entities import NICK_QUOTES, gpe_names, name_key, refine_label, surface_name
-from .quotes.speakers import described_role, role_parts
+from .quotes.speakers import described_role, role_holders
 from .records import DocResult, Label, LocalEntity
 
 #: Labels that may name the same thing (the models confuse countries and regions).
@@ -403,26 +403,14 @@ def described_holder(
 ) -> str | None:
     """Who a speaker described by a role is ("El mandatario", in an article that names
     Abinader but never calls him president): the one person among ``candidates`` (id →
-    the roles the corpus knows them by) known in that role or an equivalent one. The
-    words that qualify the role ("del PRO", "salvadoreño") must be in the known role
-    too. ``None`` when the words name no role or name it with an indefinite determiner
-    ("un periodista"), or when no one or several hold it."""
+    the roles the corpus knows them by) known in that role or an equivalent one, as
+    :func:`role_holders` tells. ``None`` when the words name no role or name it with an
+    indefinite determiner ("un periodista"), or when no one or several hold it."""
     wanted = described_role(words, language)
     if wanted is None:
         return None
-    holders = [c for c, roles in candidates.items() if _known_in(roles, wanted, language)]
+    holders = role_holders(words, wanted, candidates, language)
     return holders[0] if len(holders) == 1 else None
-
-
-def _known_in(
-    roles: Iterable[str], wanted: tuple[tuple[bool, str], frozenset[str]], language: str
-) -> bool:
-    key, qualifiers = wanted  # compared as the article's own descriptions are (SpeakerFinder)
-    return any(
-        (parts := role_parts(role, language)) is not None
-        and parts[0] == key and qualifiers <= parts[1]
-        for role in roles
-    )  # fmt: skip
 
 
 def resolve_results(results: Sequence[DocResult]) -> list[list[str]]:

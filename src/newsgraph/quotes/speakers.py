@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -41,6 +42,9 @@ from .common import (
     _words_start,
     name_low,
 )
+
+#: A candidate holder of a role: a local entity index or a corpus entity id.
+K = TypeVar("K")
 
 
 def _speaker_span(verb: Token, *, passive_ok: bool = False) -> Span | None:
@@ -668,18 +672,12 @@ class SpeakerFinder:
         The words that qualify the role must qualify the holder's too: "el presidente
         salvadoreño" is not "el presidente de Estados Unidos". Only the article's one
         holder of the role, known by the bare role ("Finance Minister X"), may be
-        described with more words, and not with a name ("el candidato del PRI" is no
-        candidate the article names without a party)."""
+        described with more words (see :func:`role_holders`)."""
         parts = described_role(words, language)
         if parts is None:
             return Speaker(words, "unknown", start, end)
-        role, wanted = parts
-        held = {e.index: [p for r in e.roles if (p := role_parts(r, language)) and p[0] == role]
-                for e in self.entities if e.label == "PERSON"}  # fmt: skip
-        holders = [i for i, roles in held.items() if any(wanted <= q for _, q in roles)]
-        if not holders and not wanted & _capitalised_words(words):
-            sole = [i for i, roles in held.items() if roles]
-            holders = sole if len(sole) == 1 and any(not q for _, q in held[sole[0]]) else []
+        roles = {e.index: e.roles for e in self.entities if e.label == "PERSON"}
+        holders = role_holders(words, parts, roles, language)
         if len(holders) == 1:
             return Speaker(words, "person", start, end, holders[0])
         return Speaker(words, "unknown", start, end)
@@ -944,6 +942,33 @@ def role_parts(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[
                 )  # a capitalised word qualifies, stop word or not: "de [Estado]", "[EE.UU.]"
                 return (past, terms[found]), qualifiers
     return None
+
+
+def role_holders(
+    words: str,
+    wanted: tuple[tuple[bool, str], frozenset[str]],
+    candidates: Mapping[K, Iterable[str]],
+    language: str,
+) -> list[K]:
+    """Who among ``candidates`` (each with the roles they are known by) holds the role a
+    description names (:func:`described_role` of ``words``): those known in it, or an
+    equivalent one, with every word that qualifies it ("del PRO", "salvadoreño").
+
+    Failing them, the one holder known by the bare role ("el presidente Salas") may be
+    described with more words, and not with a name ("el candidato del PRI" is no
+    candidate the article names without a party). Holders known in that role at
+    another place do not count ("el presidente salvadoreño" is not "el presidente de
+    Estados Unidos")."""
+    key, qualifiers = wanted
+    held = {c: [p[1] for r in roles if (p := role_parts(r, language)) and p[0] == key]
+            for c, roles in candidates.items()}  # fmt: skip
+    holders = [c for c, found in held.items() if any(qualifiers <= q for q in found)]
+    if holders or qualifiers & _capitalised_words(words):
+        return holders
+    places = frozenset(place_keys(language).values())
+    here = [c for c, found in held.items()
+            if found and not any(q & places and not q & qualifiers for q in found)]  # fmt: skip
+    return here if len(here) == 1 and any(not q for q in held[here[0]]) else []
 
 
 def described_role(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[str]] | None:
