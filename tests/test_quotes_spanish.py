@@ -670,3 +670,15 @@ def test_city_demonym_qualifies_a_role_as_its_city_does() -> None:
     )
     q = only(quotes(text), "mercado abrirá")
     assert q.speaker.text == "El alcalde cruceño" and q.speaker.local is not None
+
+
+@pytest.mark.parametrize("verb", ["compartió", "aseveró", "rememora", "sintetizó", "finalizó"])
+def test_the_verbs_the_press_closes_a_quote_with(verb: str) -> None:
+    text = f"El alcalde Ruperto Salas visitó el mercado.\n\n“Seguimos como número uno”, {verb}."
+    q = only(quotes(text), "número uno")
+    assert q.cue == verb and q.speaker.text is not None and "Salas" in q.speaker.text
+
+
+def test_a_gerund_after_a_cue_verb_is_how_not_what_was_said() -> None:
+    assert not quotes("El Ministerio de Salud continúa analizando propuestas para el puerto.")
+    assert not quotes("Las pandillas continúan atacando a las comunidades del valle.")

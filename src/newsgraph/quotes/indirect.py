@@ -190,8 +190,8 @@ def _clause_of(verb: Token) -> Span | None:
         if not after:
             return doc[clauses[-1].left_edge.i : clauses[-1].right_edge.i + 1]
         return doc[after[0].left_edge.i : _adjoining_clauses_end(after) + 1]
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.i > verb.i:
+    for child in verb.children:  # (a gerund is how, not what: "continúa [analizando]")
+        if child.dep_ == "xcomp" and child.i > verb.i and not _is_gerund(child):
             obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i < child.i), None)
             start = obj.left_edge.i if obj is not None else child.left_edge.i
             return doc[start : child.right_edge.i + 1]
@@ -269,6 +269,12 @@ def _is_a_clause_of_its_own(words: Span) -> bool:
         and not (t.dep_ == "conj" and t.head.dep_ in RELATIVE_DEPS)
         for t in words
     )  # fmt: skip
+
+
+def _is_gerund(verb: Token) -> bool:
+    """A gerund by its morphology: the Spanish "analizando", never reported content after a
+    cue verb. (The English model calls "-ing" forms participles: "suggested [raising]".)"""
+    return "Ger" in verb.morph.get("VerbForm", [])
 
 
 def _unmarked_clause(verb: Token, child: Token) -> Span | None:
