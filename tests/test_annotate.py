@@ -111,3 +111,29 @@ def test_quotation_marks_glued_to_words_are_tokens_of_their_own() -> None:
     assert words[:5] == ["Ferrer", "respondió", ":", "“", "Con"]
     assert words[8:12] == ["Dijo", ".", '"', "Cuidemos"]
     assert nlp.tokenizer("O‘Brien dijo")[0].text == "O‘Brien"  # not a quote
+
+
+def test_a_headline_in_title_case_is_parsed_in_sentence_case() -> None:
+    text = "Senator Ruperto Salas Vows To Close The Tepalcingo Mine.\n\nHe spoke on Monday."
+    doc = annotated(text)
+    assert doc.text == text  # the case is the parser's alone
+    vows = next(t for t in doc if t.text == "Vows")
+    assert vows.pos_ == "VERB" and vows.dep_ == "ROOT"
+    assert any(c.dep_ == "nsubj" and c.text == "Salas" for c in vows.children)
+
+
+def test_a_verb_the_ner_ran_into_a_name_in_a_title_case_headline_is_left_out() -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.annotate import _without_headline_verbs
+
+    nlp = load_annotator(DEFAULT_MODELS["en"]).nlp
+    words = ["Lawmakers", "Rip", "Odalys", "Ferrer", "As", "Ruperto", "Salas", "Defends", "Mine"]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 1, 4, label="PERSON"), Span(doc, 5, 8, label="PERSON")]
+    _without_headline_verbs(doc, [(0, len(doc))], frozenset({"rip", "defends"}))
+    assert [e.text for e in doc.ents] == ["Odalys Ferrer", "Ruperto Salas"]
+    doc = Doc(nlp.vocab, words=["Hope", "Ferrer", "wins", "the", "vote", "in", "the", "valley"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]  # not title case, and a two-word name
+    _without_headline_verbs(doc, [(0, len(doc))], frozenset({"hope"}))
+    assert [e.text for e in doc.ents] == ["Hope Ferrer"]

@@ -948,6 +948,15 @@ def test_a_report_named_again_speaks_for_the_author_named_with_it() -> None:
     assert [speaker_name(result, q) for q in qs] == ["Valle Bank"]
 
 
+def test_a_headline_in_title_case_reports_what_its_verb_says() -> None:
+    result, qs = quotes(
+        "Senator Ruperto Salas Endorses Odalys Ferrer For Governor.\n\n"
+        "The senator spoke in Tepalcingo on Monday."
+    )
+    q = only(qs, "Ferrer")
+    assert q.cue == "Endorses" and speaker_name(result, q) == "Ruperto Salas"
+
+
 def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> None:
     result, qs = quotes(
         "Tepalcingo Mining Group reported a loss for the year on Tuesday. The firm said"

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Sentencizer
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import lang
 from .errors import ConfigError
@@ -174,7 +174,9 @@ class Annotator:
             used = [n for n in nlp.pipe_names if n not in ("attribute_ruler",)]
             self.ner, self.parse = [nlp.get_pipe(n) for n in used], []
 
-    def pipe(self, texts: Iterable[str], cues: ParseCues | None) -> Iterator[Doc]:
+    def pipe(
+        self, texts: Iterable[str], cues: ParseCues | None, language: str = ""
+    ) -> Iterator[Doc]:
         """Annotated docs of ``texts``, in order (``cues=None``: parse every sentence)."""
         if not self.gated:
             yield from self._pipe_all(texts)
@@ -183,6 +185,8 @@ class Annotator:
         bounds = [self._sentences(doc) for doc in docs]
         for proc in self.ner:
             docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
+        for doc, bnd in zip(docs, bounds, strict=True):
+            _without_headline_verbs(doc, bnd, _headline_verbs(language))
         pairs = list(zip(docs, bounds, strict=True))
         picked = [bnd if cues is None else _with_headline(doc, bnd, cues.sentences(doc, bnd))
                   for doc, bnd in pairs]  # fmt: skip
@@ -304,15 +308,80 @@ def _tag_to_pos(nlp: Language) -> PosTable:
 
 
 def _fresh_docs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Doc]:
-    """Each token range of ``doc`` as a doc of its own, without annotations."""
+    """Each token range of ``doc`` as a doc of its own, without annotations; a headline
+    in title case in sentence case (see :func:`_sentence_case`)."""
     strings = doc.vocab.strings
     orth_space = doc.to_array([ORTH, SPACY])
     out = []
     for start, end in spans:
-        words = [strings[int(h)] for h in orth_space[start:end, 0]]
+        words = _sentence_case(doc[start:end]) or [
+            strings[int(h)] for h in orth_space[start:end, 0]
+        ]
         spaces = orth_space[start:end, 1].astype(bool).tolist()
         out.append(Doc(doc.vocab, words=words, spaces=spaces))
     return out
+
+
+#: Least share of a sentence's words outside names that start with a capital for it to be
+#: written in title case, and least count of them.
+TITLE_CASE_SHARE = 0.6
+TITLE_CASE_WORDS = 2
+
+
+def _sentence_case(sentence: Span) -> list[str] | None:
+    """The words of a sentence written in title case ("Senator Vows To Fight Mine
+    Closure") with those outside the names the NER found in lower case, its first word
+    but for: the tagger and parser read title case as a string of names, and a verb in
+    it as a noun. ``None`` for a sentence not in title case. Case changes no offset."""
+    capitalised = _capitalised_outside_names(sentence)
+    if capitalised is None:
+        return None
+    lower = {t.i for t in capitalised}
+    return [t.text.lower() if t.i in lower else t.text for t in sentence]
+
+
+def _capitalised_outside_names(sentence: Span) -> list[Token] | None:
+    """The capitalised words but the first of a sentence in title case that are outside
+    the names the NER found; ``None`` for a sentence not in title case."""
+    outside = [t for t in sentence[1:] if t.is_alpha and not t.ent_type_]
+    capitalised = [t for t in outside if t.text[:1].isupper()]
+    if len(capitalised) < TITLE_CASE_WORDS or len(capitalised) < TITLE_CASE_SHARE * len(outside):
+        return None
+    return capitalised
+
+
+#: Word lists whose verbs the NER takes for part of a name next to them in title case.
+HEADLINE_VERB_LISTS = ("speech_verbs", "stance_verbs")
+
+
+@cache
+def _headline_verbs(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for name in HEADLINE_VERB_LISTS for w in lang.words(language, name))
+
+
+def _without_headline_verbs(
+    doc: Doc, bounds: Sequence[tuple[int, int]], verbs: frozenset[str]
+) -> None:
+    """Names of a title-case sentence without the verb the NER ran into them: "[Ruperto
+    Salas Defends] Himself", "Lawmakers [Rip Odalys Ferrer]". A verb of ``verbs`` ends a
+    name, or starts one of three words or more ("Hope Ferrer" stays whole)."""
+    if not verbs or not doc.ents:
+        return
+    titled = [(s, e) for s, e in bounds if _capitalised_outside_names(doc[s:e]) is not None]
+    if not titled:
+        return
+    ents, changed = [], False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        if any(s <= start < e for s, e in titled):
+            if end - start > 1 and doc[end - 1].lower_ in verbs:
+                end -= 1
+            if end - start > 2 and doc[start].lower_ in verbs:
+                start += 1
+        changed |= (start, end) != (ent.start, ent.end)
+        ents.append(Span(doc, start, end, label=ent.label))
+    if changed:
+        doc.ents = ents
 
 
 def _copy_parses(
@@ -420,7 +489,7 @@ def _annotate_batch(
         nlp.max_length = max(nlp.max_length, max(s.end - s.start for _, s in items) + 1)
         texts = (batch[i].text[s.start : s.end] for i, s in items)
         gate = None if cues is None else cues.get(language, ParseCues())
-        for (i, segment), doc in zip(items, annotator.pipe(texts, gate), strict=True):
+        for (i, segment), doc in zip(items, annotator.pipe(texts, gate, language), strict=True):
             annotated[i].append(AnnotatedSegment(segment, doc))
     for article, segments in zip(batch, annotated, strict=True):
         segments.sort(key=lambda a: a.segment.start)
