@@ -30,12 +30,27 @@ from functools import cache
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_SPACE, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    HEAD,
+    IS_ALPHA,
+    IS_SPACE,
+    IS_TITLE,
+    IS_UPPER,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Sentencizer
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from . import lang
 from .errors import ConfigError
@@ -331,23 +346,31 @@ TITLE_CASE_WORDS = 2
 def _sentence_case(sentence: Span) -> list[str] | None:
     """The words of a sentence written in title case ("Senator Vows To Fight Mine
     Closure") with those outside the names the NER found in lower case, its first word
-    but for: the tagger and parser read title case as a string of names, and a verb in
-    it as a noun. ``None`` for a sentence not in title case. Case changes no offset."""
-    capitalised = _capitalised_outside_names(sentence)
-    if capitalised is None:
+    and one-letter words ("I") but for: the tagger and parser read title case as a
+    string of names, and a verb in it as a noun. ``None`` for a sentence not in title
+    case. Case changes no offset."""
+    if not _title_case_sentences(sentence.doc, [(sentence.start, sentence.end)]):
         return None
-    lower = {t.i for t in capitalised}
+    lower = {t.i for t in sentence[1:] if t.is_alpha and len(t) > 1 and not t.ent_type_}
     return [t.text.lower() if t.i in lower else t.text for t in sentence]
 
 
-def _capitalised_outside_names(sentence: Span) -> list[Token] | None:
-    """The capitalised words but the first of a sentence in title case that are outside
-    the names the NER found; ``None`` for a sentence not in title case."""
-    outside = [t for t in sentence[1:] if t.is_alpha and not t.ent_type_]
-    capitalised = [t for t in outside if t.text[:1].isupper()]
-    if len(capitalised) < TITLE_CASE_WORDS or len(capitalised) < TITLE_CASE_SHARE * len(outside):
-        return None
-    return capitalised
+def _title_case_sentences(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of ``bounds`` in title case: among their words outside the names the
+    NER found, but the first, at least ``TITLE_CASE_WORDS`` and a ``TITLE_CASE_SHARE``
+    start with a capital. Counted over token attribute arrays: this runs on every
+    sentence."""
+    alpha, title, upper, iob = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, ENT_IOB]).T
+    outside = (alpha == 1) & (iob != 1) & (iob != 3)  # neither inside nor opening a name
+    capitalised = outside & ((title == 1) | (upper == 1))
+    out_sum = np.concatenate([[0], np.cumsum(outside)])
+    cap_sum = np.concatenate([[0], np.cumsum(capitalised)])
+    spans = np.array(bounds)
+    first = np.minimum(spans[:, 0] + 1, spans[:, 1])  # the first word is capitalised anyway
+    n_out = out_sum[spans[:, 1]] - out_sum[first]
+    n_cap = cap_sum[spans[:, 1]] - cap_sum[first]
+    titled = (n_cap >= TITLE_CASE_WORDS) & (n_cap >= TITLE_CASE_SHARE * n_out)
+    return [bounds[int(i)] for i in np.flatnonzero(titled)]
 
 
 #: Word lists whose verbs the NER takes for part of a name next to them in title case.
@@ -365,9 +388,9 @@ def _without_headline_verbs(
     """Names of a title-case sentence without the verb the NER ran into them: "[Ruperto
     Salas Defends] Himself", "Lawmakers [Rip Odalys Ferrer]". A verb of ``verbs`` ends a
     name, or starts one of three words or more ("Hope Ferrer" stays whole)."""
-    if not verbs or not doc.ents:
+    if not verbs or not doc.ents or not bounds:
         return
-    titled = [(s, e) for s, e in bounds if _capitalised_outside_names(doc[s:e]) is not None]
+    titled = _title_case_sentences(doc, bounds)
     if not titled:
         return
     ents, changed = [], False
