@@ -957,6 +957,19 @@ def test_a_headline_in_title_case_reports_what_its_verb_says() -> None:
     assert q.cue == "Endorses" and speaker_name(result, q) == "Ruperto Salas"
 
 
+def test_the_firm_with_a_nationality_or_an_apposition_is_the_organisation_before() -> None:
+    result, qs = quotes(
+        "Vexnor Appliances saw its shares rise 14% on Tuesday after it said it would move"
+        " more of its plants abroad.\n\nThe Swedish firm, the largest maker of ovens in the"
+        " valley, said it would close ten plants. It did not say which plants would close."
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Vexnor Appliances"] * 3
+    result, qs = quotes(
+        "Valle Savings reported a loss on Monday. The US bank said that rates would rise."
+    )  # not the United States
+    assert speaker_name(result, only(qs, "rates")) == "Valle Savings"
+
+
 def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> None:
     result, qs = quotes(
         "Tepalcingo Mining Group reported a loss for the year on Tuesday. The firm said"

@@ -390,6 +390,13 @@ class SpeakerFinder:
             return self._pronoun(words, start, end, None)  # see in_text_order
         if inside and (owner := self._owner(words, language)) is not None:
             return Speaker(words, "person", start, end, owner)  # "[El comunicado de Ferrer]"
+        core = low.split(",")[0].strip()  # "the swedish firm[, the largest maker of …]"
+        if (
+            inside and all(m.label in _ADJECTIVE_LABELS for m in inside)
+            and _stands_for_an_organization(core, language)
+        ):  # fmt: skip
+            local = self._organization(start)  # "the US bank", "the Swedish firm": not the US
+            return Speaker(words, "organization", start, end, local)
         names_its_author = any(m.end - m.start < len(words.strip()) for m in inside)
         if re.fullmatch(document_phrase(language), low) and not names_its_author:
             author = self._author(start, language)  # "the statement": its author's (even
@@ -420,7 +427,7 @@ class SpeakerFinder:
             return Speaker(words, "person", start, end)
         if _described_name(words, language):  # "la profesora Ana Ruiz", untagged
             return Speaker(words, "person", start, end)
-        if _stands_for_an_organization(low, language):
+        if _stands_for_an_organization(core, language):
             local = self._organization(start)
             if local is not None or low not in _list(language, "organization_pronouns"):
                 return Speaker(words, "organization", start, end, local)  # or "la fiscalía"
@@ -683,6 +690,10 @@ class SpeakerFinder:
         return Speaker(words, "unknown", start, end)
 
 
+#: The labels of names that may qualify an organisation's noun as adjectives do: "the [US]
+#: bank", "the [Swedish] firm".
+_ADJECTIVE_LABELS = ("GPE", "NORP")
+
 #: The labels of the names that may author a document they are not joined to by "by".
 _AUTHOR_LABELS = ("PERSON", "ORG")
 
@@ -830,10 +841,11 @@ def _is_parsed(sent: Span) -> bool:
 
 
 def _main_subject(sent: Span) -> Span | None:
-    """The subject of a parsed sentence's root verb."""
+    """The subject of a parsed sentence's root verb, up to its noun: without what follows
+    it ("[The Swedish firm], the world's largest maker of …,")."""
     subject = next((c for c in sent.root.children
                     if c.dep_ == "nsubj" or c.dep_ in PASSIVE_SUBJECT_DEPS), None)  # fmt: skip
-    return sent.doc[subject.left_edge.i : subject.right_edge.i + 1] if subject else None
+    return sent.doc[subject.left_edge.i : subject.i + 1] if subject else None
 
 
 def _opens_with_an_organization(sent: Span, language: str) -> bool:
