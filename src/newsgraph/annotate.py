@@ -192,7 +192,9 @@ class Annotator:
     def pipe(
         self, texts: Iterable[str], cues: ParseCues | None, language: str = ""
     ) -> Iterator[Doc]:
-        """Annotated docs of ``texts``, in order (``cues=None``: parse every sentence)."""
+        """Annotated docs of ``texts``, in order (``cues=None``: parse every sentence).
+        ``language``: whose cue verbs the NER may run into a name in a title-case
+        sentence (see :func:`_without_headline_verbs`); none left out without it."""
         if not self.gated:
             yield from self._pipe_all(texts)
             return
@@ -323,15 +325,17 @@ def _tag_to_pos(nlp: Language) -> PosTable:
 
 
 def _fresh_docs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Doc]:
-    """Each token range of ``doc`` as a doc of its own, without annotations; a headline
-    in title case in sentence case (see :func:`_sentence_case`)."""
+    """Each token range of ``doc`` as a doc of its own, without annotations; a sentence in
+    title case in sentence case (see :func:`_in_sentence_case`)."""
     strings = doc.vocab.strings
     orth_space = doc.to_array([ORTH, SPACY])
+    titled = set(_title_case_sentences(doc, spans)) if spans else set()
     out = []
     for start, end in spans:
-        words = _sentence_case(doc[start:end]) or [
-            strings[int(h)] for h in orth_space[start:end, 0]
-        ]
+        if (start, end) in titled:
+            words = _in_sentence_case(doc[start:end])
+        else:
+            words = [strings[int(h)] for h in orth_space[start:end, 0]]
         spaces = orth_space[start:end, 1].astype(bool).tolist()
         out.append(Doc(doc.vocab, words=words, spaces=spaces))
     return out
@@ -343,14 +347,11 @@ TITLE_CASE_SHARE = 0.6
 TITLE_CASE_WORDS = 2
 
 
-def _sentence_case(sentence: Span) -> list[str] | None:
+def _in_sentence_case(sentence: Span) -> list[str]:
     """The words of a sentence written in title case ("Senator Vows To Fight Mine
     Closure") with those outside the names the NER found in lower case, its first word
     and one-letter words ("I") but for: the tagger and parser read title case as a
-    string of names, and a verb in it as a noun. ``None`` for a sentence not in title
-    case. Case changes no offset."""
-    if not _title_case_sentences(sentence.doc, [(sentence.start, sentence.end)]):
-        return None
+    string of names, and a verb in it as a noun. Case changes no offset."""
     lower = {t.i for t in sentence[1:] if t.is_alpha and len(t) > 1 and not t.ent_type_}
     return [t.text.lower() if t.i in lower else t.text for t in sentence]
 

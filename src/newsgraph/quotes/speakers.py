@@ -541,10 +541,10 @@ class SpeakerFinder:
                 return next((m for m in self.mentions if after <= m.start < after + 5), None)
             if not match["owned"]:
                 before = [m for m in self.mentions if left <= m.start and m.end <= at
-                          and m.label in _AUTHOR_LABELS
+                          and m.label in _SOURCE_LABELS
                           and not re.search(r"[.!?]\s|\n", self.text[m.end : at])]  # fmt: skip
                 return before[-1] if before else None
-            owner = next((m for m in self.mentions if m.end <= at and m.label in _AUTHOR_LABELS
+            owner = next((m for m in self.mentions if m.end <= at and m.label in _SOURCE_LABELS
                           and _OWNER_GAP.fullmatch(self.text[m.end : at])), None)  # fmt: skip
             if owner is not None:
                 return owner
@@ -618,7 +618,7 @@ class SpeakerFinder:
         NPR", "the lawyer for X and Y"."""
         text, genitive = self.text, _list(language, "genitive_markers")
         named = sorted(
-            (m for m in inside if m.label in _JOINT_LABELS
+            (m for m in inside if m.label in _SOURCE_LABELS
              and _word_before(text, m.start).lower() not in genitive),
             key=lambda m: m.start,
         )  # fmt: skip
@@ -694,15 +694,13 @@ class SpeakerFinder:
 #: bank", "the [Swedish] firm".
 _ADJECTIVE_LABELS = ("GPE", "NORP")
 
-#: The labels of the names that may author a document they are not joined to by "by".
-_AUTHOR_LABELS = ("PERSON", "ORG")
-
 #: What may stand between an author and its document: "[Valle Bank]'s latest report",
 #: "a [Valle Bank] report".
 _OWNER_GAP = re.compile(r"(?:[’']s?)?(?:\s+[a-z][\w-]*){0,2}\s+")
 
-#: The labels of the names that may speak together in a joint source.
-_JOINT_LABELS = ("PERSON", "ORG")
+#: The labels of the names that may speak together in a joint source, or author a document
+#: they are not joined to by "by".
+_SOURCE_LABELS = ("PERSON", "ORG")
 
 
 def _word_before(text: str, start: int) -> str:
