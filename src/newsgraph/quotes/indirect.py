@@ -55,6 +55,7 @@ from .speakers import (
     SpeakerFinder,
     _attribution,
     _before_relative,
+    _clause_taken_for_subject,
     _headed_by,
     _implied_attribution,
     _is_passive,
@@ -229,9 +230,11 @@ def _clause_before_attribution(verb: Token) -> Span | None:
         or any(c.dep_ in OBJECT_DEPS for c in verb.children)
     ):  # fmt: skip
         return None  # "the AP, which reported [the story]", "Mexico said [enough]"
-    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i < verb.i)
-    subject = subjects[0] if subjects else None  # after the verb first: the parse may make
-    if subject is None and language not in NULL_SUBJECT_LANGUAGES:  # the clause a subject
+    subject = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and not _clause_taken_for_subject(c, verb)),
+        None,
+    )  # (the parse may make the clause a subject: "[The vote signals …], said X")
+    if subject is None and language not in NULL_SUBJECT_LANGUAGES:
         return None
     if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
