@@ -970,6 +970,23 @@ def test_the_firm_with_a_nationality_or_an_apposition_is_the_organisation_before
     assert speaker_name(result, only(qs, "rates")) == "Valle Savings"
 
 
+def test_the_paper_stands_for_the_news_outlet_that_spoke_last() -> None:
+    result, qs = quotes(
+        "Growth will slow next year, according to the Valle Gazette. The paper said that"
+        " exports fell by a third.\n\nJobs could be lost, according to the Observer. The"
+        " paper said that costs rose."
+    )  # another outlet spoke between: the second paper is not the Gazette
+    names = [speaker_name(result, q) for q in qs]
+    assert names[:2] == ["Valle Gazette"] * 2 and names[3] != "Valle Gazette", names
+    assert only(qs, "exports").speaker.kind == "media"
+    result, qs = quotes(
+        "Las ventas caerán, según el Diario de Tepalcingo. El periódico agregó que los costos"
+        " subirán.",
+        "es",
+    )
+    assert speaker_name(result, only(qs, "costos")) == "Diario de Tepalcingo"
+
+
 def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> None:
     result, qs = quotes(
         "Tepalcingo Mining Group reported a loss for the year on Tuesday. The firm said"

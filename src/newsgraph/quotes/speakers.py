@@ -416,8 +416,9 @@ class SpeakerFinder:
             return self._description(words, start, end, language)
         if inside:
             return self._named(words, start, end, inside, language)
-        if low in _list(language, "media") or _strip_article(low) in _list(language, "media"):
-            return Speaker(words, "media", start, end)
+        media = _list(language, "media") | _list(language, "media_nouns")
+        if low in media or _strip_article(low) in media:
+            return Speaker(words, "media", start, end)  # "the paper": see in_text_order
         if _is_unnamed(words, language):
             described = self._description(words, start, end, language)  # "el especialista":
             if described.local is not None:  # the one of the article, when there is one
@@ -573,17 +574,33 @@ class SpeakerFinder:
     def in_text_order(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their pronoun speakers resolved in the order of the text, once
         every quote is found: direct quotes are read before indirect ones, so the speaker
-        before a pronoun may be found after it."""
+        before a pronoun may be found after it. "The paper" (``media_nouns.txt``) stands
+        for the news outlet that spoke last, unless another outlet the model did not tag
+        spoke since."""
         written = sorted((q for q in quotes if q.speaker.start is not None),
                          key=lambda q: q.speaker.start or 0)  # fmt: skip
         resolved: dict[int, Speaker] = {}
         previous: Speaker | None = None
+        outlet: Speaker | None = None  # the last news outlet that spoke
         for quote in written:
             speaker = quote.speaker
-            if speaker.text and speaker.text.lower().strip() in PRONOUNS:
+            words = (speaker.text or "").lower().strip()
+            if words in PRONOUNS:
                 start, end = speaker.start or 0, speaker.end or 0
-                speaker = self._pronoun(speaker.text, start, end, previous)
+                speaker = self._pronoun(speaker.text or "", start, end, previous)
                 resolved[id(quote)] = speaker
+            elif (
+                speaker.local is None and words in _list(quote.language, "media_nouns")
+                and outlet is not None
+                and (speaker.start or 0) - (outlet.start or 0) <= OUTLET_CHARS
+            ):  # fmt: skip
+                speaker = replace(speaker, kind="media", local=outlet.local)  # "the paper"
+                resolved[id(quote)] = speaker
+            if speaker.local is not None:
+                name = self.entities[speaker.local].name
+                outlet = speaker if _is_outlet(name, quote.language) else outlet
+            elif _is_outlet(words, quote.language):
+                outlet = None  # "according to the Observer", which the model did not tag
             if previous is None or speaker.start != previous.start:
                 previous = speaker
         return [replace(q, speaker=resolved[id(q)]) if id(q) in resolved else q for q in quotes]
@@ -1032,6 +1049,22 @@ def _role_terms(language: str) -> dict[str, str]:
     articles = _list(language, "definite_articles")  # "el presidente": "presidente" will do
     return {t: k for t, k in terms.items() if t.split()[0] not in articles}
 
+
+def _is_outlet(name: str, language: str) -> bool:
+    """Whether a name is a news outlet's: a listed one ("Reuters"), or one with a word of
+    ``media_name_words.txt`` ("The Valle Gazette", "Diario de Tepalcingo")."""
+    low = name_low(name)
+    words = set(re.findall(r"\w+", low))
+    media = _list(language, "media")
+    return (
+        low in media
+        or _strip_article(low) in media
+        or bool(words & _list(language, "media_name_words"))
+    )
+
+
+#: The most characters between a news outlet that spoke and "the paper" that stands for it.
+OUTLET_CHARS = 1500
 
 #: Characters before a document speaker ("the statement said") searched for its author.
 AUTHOR_CHARS = 1200
