@@ -987,6 +987,16 @@ def test_the_paper_stands_for_the_news_outlet_that_spoke_last() -> None:
     assert speaker_name(result, only(qs, "costos")) == "Diario de Tepalcingo"
 
 
+def test_a_one_word_answer_after_its_cue_verb_is_a_quote() -> None:
+    _, qs = quotes(
+        "Asked whether he would run again, Ruperto Salas said, “Probably.” The council met."
+    )
+    q = only(qs, "Probably")
+    assert q.kind == "direct" and q.speaker.text == "Ruperto Salas"
+    _, qs = quotes("Ruperto Salas called the plan “fine” and left.")  # a word of the writer's
+    assert not [q for q in qs if q.text.strip("“”.") == "fine"], [q.text for q in qs]
+
+
 def test_it_and_the_firm_stand_for_the_organisation_that_was_the_subject() -> None:
     result, qs = quotes(
         "Tepalcingo Mining Group reported a loss for the year on Tuesday. The firm said"

@@ -166,16 +166,33 @@ def find_dialogue(text: str) -> list[tuple[int, int, int, tuple[int, int] | None
     return found
 
 
+#: A one-word answer in quotation marks right after its cue verb and a comma or colon:
+#: "Salas said, “Probably.”", "respondió: «No»".
+_ANSWER = re.compile(r"\b(?P<verb>[^\W\d_]+)[,:]\s*$")
+
+
+def _answer_after_cue(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a one-word quote is an answer: a capitalised word ending in a full stop,
+    a question or exclamation mark, right after a speech verb and a comma or colon."""
+    word = text[start:end].strip()
+    if not (word[:1].isupper() and word.rstrip("”\"'’»")[-1:] in ".!?"):
+        return False
+    before = text[max(0, start - 40) : start].rstrip("“\"'‘«„ ")
+    match = _ANSWER.search(before)
+    return match is not None and match["verb"].lower() in _list(language, "speech_verbs")
+
+
 def _direct_quote(
     text: str, seg: AnnotatedSegment, start: int, end: int, finder: SpeakerFinder, *,
     quoted: list[tuple[int, int]],
 ) -> Quote | None:  # fmt: skip
     words = re.findall(r"[^\W\d_]{2,}", text[start:end])
-    if len(words) < 2:
-        return None  # "(R," and the like: initials and labels, not speech
-    if _is_fragment(text, start, end):
-        return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     language = seg.segment.language
+    answer = len(words) == 1 and _answer_after_cue(text, start, end, language)
+    if len(words) < 2 and not answer:
+        return None  # "(R," and the like: initials and labels, not speech
+    if _is_fragment(text, start, end) and not answer:
+        return None  # a phrase quoted inside the writer's sentence: at most part of a mixed quote
     if _is_title(words) and _names_a_work(text, start, language):
         return None  # his book “Crippled America: How to Make America Great Again”
     attribution = _attribute(text, seg, start, end, finder, quoted=quoted)
