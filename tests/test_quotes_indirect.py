@@ -545,3 +545,12 @@ def test_a_clause_before_a_closing_attribution_the_parse_missed_is_reported() ->
     # a subordinate clause or a participle before the comma is not what was said
     assert not quotes("As the council met on Tuesday in the valley, Odalys Ferrer said.")
     assert not quotes("When the council met on Tuesday, Ruperto Salas spoke.")
+
+
+def test_a_one_word_answer_is_what_a_speech_verb_reports() -> None:
+    q = only(quotes("Asked if the mine should close, 46 percent of voters said yes."), "yes")
+    assert q.text == "yes" and q.speaker.text == "46 percent of voters"
+    q = only(quotes("Ruperto Salas said no to the toll in the valley."), "toll")
+    assert q.text == "no to the toll in the valley" and q.cue == "said"
+    q = only(quotes("Ruperto Salas dijo no al plan del valle.", "es"), "plan")
+    assert q.text == "no al plan del valle"

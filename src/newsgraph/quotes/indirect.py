@@ -212,7 +212,24 @@ def _clause_of(verb: Token) -> Span | None:
         and not any(c.dep_ in OBJECT_DEPS or c.dep_ == "prep" for c in verb.children)
     ):  # fmt: skip
         return _rest_of_clause(verb)  # "as Ibarra noted, [the vote is close]"
-    return _clause_before_attribution(verb)
+    return _answer_of(verb) or _clause_before_attribution(verb)
+
+
+def _answer_of(verb: Token) -> Span | None:
+    """A one-word answer right after a speech verb (``lang/*/answer_words.txt``), with what
+    it answers to: "46 percent said [yes]", "he said [no to the war]"."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or not _is_cue(verb, _language(verb)):
+        return None
+    answer = doc[verb.i + 1]
+    if answer.head.i != verb.i or answer.lower_ not in _list(_language(verb), "answer_words"):
+        return None
+    end = answer.right_edge.i + 1  # "no [al plan]", hung on the word itself
+    if end < len(doc):
+        after = doc[end].head if doc[end].dep_ == "case" else doc[end]  # "[al] plan": the noun
+        if after.dep_ in ("prep", "obl") and after.head.i == verb.i:
+            end = after.right_edge.i + 1  # "no [to the war]", hung on the verb
+    return doc[answer.i : end]
 
 
 def _clause_before_attribution(verb: Token) -> Span | None:
