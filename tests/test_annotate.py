@@ -134,6 +134,6 @@ def test_a_verb_the_ner_ran_into_a_name_in_a_title_case_headline_is_left_out() -
     _without_headline_verbs(doc, [(0, len(doc))], frozenset({"rip", "defends"}))
     assert [e.text for e in doc.ents] == ["Odalys Ferrer", "Ruperto Salas"]
     doc = Doc(nlp.vocab, words=["Hope", "Ferrer", "wins", "the", "vote", "in", "the", "valley"])
-    doc.ents = [Span(doc, 0, 2, label="PERSON")]  # not title case, and a two-word name
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]  # a two-word name keeps its first word
     _without_headline_verbs(doc, [(0, len(doc))], frozenset({"hope"}))
     assert [e.text for e in doc.ents] == ["Hope Ferrer"]

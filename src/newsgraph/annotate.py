@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
@@ -202,12 +202,14 @@ class Annotator:
         bounds = [self._sentences(doc) for doc in docs]
         for proc in self.ner:
             docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
-        for doc, bnd in zip(docs, bounds, strict=True):
-            _without_headline_verbs(doc, bnd, _headline_verbs(language))
+        titled = [_title_case_sentences(doc, bnd) for doc, bnd in zip(docs, bounds, strict=True)]
+        for doc, sentences in zip(docs, titled, strict=True):
+            _without_headline_verbs(doc, sentences, _headline_verbs(language))
         pairs = list(zip(docs, bounds, strict=True))
         picked = [bnd if cues is None else _with_headline(doc, bnd, cues.sentences(doc, bnd))
                   for doc, bnd in pairs]  # fmt: skip
-        subs = [s for (doc, _), p in zip(pairs, picked, strict=True) for s in _fresh_docs(doc, p)]
+        subs = [s for doc, p, t in zip(docs, picked, titled, strict=True)
+                for s in _fresh_docs(doc, p, t)]  # fmt: skip
         parsed = iter(self._parse(subs))
         for doc, bnd, spans in zip(docs, bounds, picked, strict=True):
             _copy_parses(doc, bnd, [(span, next(parsed)) for span in spans], self.tag_to_pos)
@@ -324,12 +326,14 @@ def _tag_to_pos(nlp: Language) -> PosTable:
     return PosTable.of(table)
 
 
-def _fresh_docs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Doc]:
-    """Each token range of ``doc`` as a doc of its own, without annotations; a sentence in
-    title case in sentence case (see :func:`_in_sentence_case`)."""
+def _fresh_docs(
+    doc: Doc, spans: Sequence[tuple[int, int]], titled: Collection[tuple[int, int]] = ()
+) -> list[Doc]:
+    """Each token range of ``doc`` as a doc of its own, without annotations; one of the
+    sentences in title case (``titled``) in sentence case (see :func:`_in_sentence_case`)."""
     strings = doc.vocab.strings
     orth_space = doc.to_array([ORTH, SPACY])
-    titled = set(_title_case_sentences(doc, spans)) if spans else set()
+    titled = set(titled)
     out = []
     for start, end in spans:
         if (start, end) in titled:
@@ -361,6 +365,8 @@ def _title_case_sentences(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[t
     NER found, but the first, at least ``TITLE_CASE_WORDS`` and a ``TITLE_CASE_SHARE``
     start with a capital. Counted over token attribute arrays: this runs on every
     sentence."""
+    if not bounds:
+        return []
     alpha, title, upper, iob = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER, ENT_IOB]).T
     outside = (alpha == 1) & (iob != 1) & (iob != 3)  # neither inside nor opening a name
     capitalised = outside & ((title == 1) | (upper == 1))
@@ -384,15 +390,13 @@ def _headline_verbs(language: str) -> frozenset[str]:
 
 
 def _without_headline_verbs(
-    doc: Doc, bounds: Sequence[tuple[int, int]], verbs: frozenset[str]
+    doc: Doc, titled: Sequence[tuple[int, int]], verbs: frozenset[str]
 ) -> None:
-    """Names of a title-case sentence without the verb the NER ran into them: "[Ruperto
-    Salas Defends] Himself", "Lawmakers [Rip Odalys Ferrer]". A verb of ``verbs`` ends a
-    name, or starts one of three words or more ("Hope Ferrer" stays whole)."""
-    if not verbs or not doc.ents or not bounds:
-        return
-    titled = _title_case_sentences(doc, bounds)
-    if not titled:
+    """Names of the sentences in title case (``titled``, token ranges) without the verb
+    the NER ran into them: "[Ruperto Salas Defends] Himself", "Lawmakers [Rip Odalys
+    Ferrer]". A verb of ``verbs`` ends a name, or starts one of three words or more ("Hope
+    Ferrer" stays whole). Leaving a capitalised verb out keeps a sentence in title case."""
+    if not verbs or not doc.ents or not titled:
         return
     ents, changed = [], False
     for ent in doc.ents:
