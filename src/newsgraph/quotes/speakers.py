@@ -416,8 +416,7 @@ class SpeakerFinder:
             return self._description(words, start, end, language)
         if inside:
             return self._named(words, start, end, inside, language)
-        media = _list(language, "media") | _list(language, "media_nouns")
-        if low in media or _strip_article(low) in media:
+        if _is_listed_medium(low, language, "media", "media_nouns"):
             return Speaker(words, "media", start, end)  # "the paper": see in_text_order
         if _is_unnamed(words, language):
             described = self._description(words, start, end, language)  # "el especialista":
@@ -615,7 +614,7 @@ class SpeakerFinder:
             kind = "person"  # "la bióloga [Hilaria Ransome]", which the model took for a thing
         if kind == "unknown" and _article_and_acronym(words, language):
             kind = "organization"  # "la FDA", "el INE": no person takes an article so
-        if name_low(entity.name) in _list(language, "media"):
+        if _is_listed_medium(entity.name, language, "media"):
             kind = "media"
         others = self._joint_speakers(start, end, head, inside, language)
         return Speaker(words, kind, start, end, head.local, others)
@@ -1053,14 +1052,18 @@ def _role_terms(language: str) -> dict[str, str]:
 def _is_outlet(name: str, language: str) -> bool:
     """Whether a name is a news outlet's: a listed one ("Reuters"), or one with a word of
     ``media_name_words.txt`` ("The Valle Gazette", "Diario de Tepalcingo")."""
-    low = name_low(name)
-    words = set(re.findall(r"\w+", low))
-    media = _list(language, "media")
-    return (
-        low in media
-        or _strip_article(low) in media
-        or bool(words & _list(language, "media_name_words"))
+    words = set(re.findall(r"\w+", name_low(name)))
+    return _is_listed_medium(name, language, "media") or bool(
+        words & _list(language, "media_name_words")
     )
+
+
+def _is_listed_medium(words: str, language: str, *lists: str) -> bool:
+    """Whether words, with their article or without it, are an entry of the word lists
+    ``lists`` of media ("the Washington Post", "Reuters", "el periódico")."""
+    low = name_low(words)
+    return any(low in _list(language, n) or _strip_article(low) in _list(language, n)
+               for n in lists)  # fmt: skip
 
 
 #: The most characters between a news outlet that spoke and "the paper" that stands for it.
