@@ -927,6 +927,40 @@ def test_a_description_with_an_indefinite_article_names_no_one_of_the_story() ->
     ]
 
 
+def test_the_name_heading_a_source_speaks_not_a_longer_name_after_it() -> None:
+    result, qs = quotes(
+        "Odalys Ferrer, appointed by Governor Tomás Ibarra Ruiz as finance secretary, said"
+        " prices would not rise."
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer"]
+
+
+def test_an_unnamed_source_with_a_definite_article_is_the_one_spoken_of_before() -> None:
+    result, qs = quotes(
+        "La bióloga Odalys Ferrer estudió el río durante diez años. “El agua ya no llega”,"
+        " explicó Ferrer.\n\nLa especialista afirmó que el caudal bajó a la mitad.",
+        "es",
+    )  # her role is not "especialista": the one who spoke before
+    assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer"] * 2
+    result, qs = quotes(
+        "Tomás Ibarra Ruiz abrió una tienda de bicicletas en Tepalcingo. “Se me ocurrió en"
+        " el verano”, recuerda este economista de 40 años.",
+        "es",
+    )  # no one spoke before him: the person named last in the paragraph
+    assert [speaker_name(result, q) for q in qs] == ["Tomás Ibarra Ruiz"]
+    result, qs = quotes(
+        "Según fuentes locales, el puente cerró el lunes. La misma fuente indicó que el"
+        " tráfico se desvió por el centro.",
+        "es",
+    )  # one unnamed source, twice
+    assert [q.speaker.kind for q in qs] == ["anonymous"] * 2
+    result, qs = quotes(
+        "Odalys Ferrer opened the bakery in May. Analysts said prices would rise. A"
+        " spokesman said the firm would hire ten bakers.",
+    )  # plural or indefinite: unnamed people, not Ferrer
+    assert [q.speaker.kind for q in qs] == ["anonymous"] * 2
+
+
 def test_a_report_named_again_speaks_for_the_author_named_with_it() -> None:
     result, qs = quotes(
         "The valley economy is performing well below its potential, said a Valle Bank"

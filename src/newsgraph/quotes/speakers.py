@@ -595,6 +595,9 @@ class SpeakerFinder:
             ):  # fmt: skip
                 speaker = replace(speaker, kind="media", local=outlet.local)  # "the paper"
                 resolved[id(quote)] = speaker
+            elif speaker.kind == "anonymous" and self._points_back(speaker, quote.language):
+                speaker = self._antecedent(quote, previous)  # "el experto", "this expert"
+                resolved[id(quote)] = speaker
             if speaker.local is not None:
                 name = self.entities[speaker.local].name
                 outlet = speaker if _is_outlet(name, quote.language) else outlet
@@ -604,10 +607,43 @@ class SpeakerFinder:
                 previous = speaker
         return [replace(q, speaker=resolved[id(q)]) if id(q) in resolved else q for q in quotes]
 
+    def _points_back(self, speaker: Speaker, language: str) -> bool:
+        """Whether an unnamed source is one person the story has spoken of: a singular noun
+        of ``lang/*/anonymous.txt`` after a definite article or a demonstrative
+        (``lang/*/anaphoric_determiners.txt``): "el experto", "esta economista de 40 años",
+        "the spokesman"; not "the analysts", "a spokesman", "fuentes oficiales"."""
+        words = (speaker.text or "").split()
+        if not words or words[0].lower() not in _list(language, "anaphoric_determiners"):
+            return False
+        tokens = self._parsed(speaker.start or 0, speaker.end or 0)
+        if tokens is not None:
+            head = tokens.root
+            plural = head.morph.get("Number", []) == ["Plur"]
+            return head.lower_ in _list(language, "anonymous") and not plural
+        return len(words) > 1 and words[1].lower() in _list(language, "anonymous")
+
+    def _antecedent(self, quote: Quote, previous: Speaker | None) -> Speaker:
+        """The one an unnamed source that :meth:`_points_back` stands for: the speaker
+        before it, a person or an unnamed source ("fuentes locales …. La misma fuente"),
+        else the person named last before the quote, in its sentence or the one before
+        ("Eva Pérez tiene mascota …. “…”, recuerda esta economista")."""
+        speaker = quote.speaker
+        if previous is not None and previous.text and previous.kind in ("person", "anonymous"):
+            if previous.kind == "anonymous" or previous.local is None:
+                return speaker
+            return replace(speaker, kind="person", local=previous.local, others=previous.others)
+        before = min(speaker.start or 0, quote.start)
+        persons = [m for m in self.mentions if m.end <= before and m.label == "PERSON"]
+        if not persons or len(_SENTENCE_END.findall(self.text, persons[-1].end, before)) > 1:
+            return speaker
+        return replace(speaker, kind="person", local=persons[-1].local)
+
     def _named(
         self, words: str, start: int, end: int, inside: list[Mention], language: str
     ) -> Speaker:
-        head = max(inside, key=lambda m: (m.label == "PERSON", m.end - m.start))
+        head = self._head_name(start, end, inside) or max(
+            inside, key=lambda m: (m.label == "PERSON", m.end - m.start)
+        )
         entity = self.entities[head.local]
         kind = _KIND_OF_LABEL.get(head.label, "unknown")  # "Caso Odebrecht" says nothing
         if kind == "unknown" and _described_name(words, language):
@@ -618,6 +654,21 @@ class SpeakerFinder:
             kind = "media"
         others = self._joint_speakers(start, end, head, inside, language)
         return Speaker(words, kind, start, end, head.local, others)
+
+    def _head_name(self, start: int, end: int, inside: list[Mention]) -> Mention | None:
+        """The name that heads a source, where the parse has it: "[Ana Ruiz], propuesta
+        por Ruperto Salas como ministra", not the longer name in its apposition. A person
+        named in it outranks anything else the parse makes its head ("la secretaria de
+        [Estado], Ana Ruiz")."""
+        tokens = self._parsed(start, end)
+        if tokens is None:
+            return None
+        at = tokens.root.idx
+        head = next((m for m in inside if m.start <= at < m.end and m.label in _SOURCE_LABELS),
+                    None)  # fmt: skip
+        if head is None or head.label == "PERSON" or all(m.label != "PERSON" for m in inside):
+            return head
+        return None
 
     def _joint_speakers(
         self, start: int, end: int, head: Mention, inside: Sequence[Mention], language: str
@@ -705,6 +756,9 @@ class SpeakerFinder:
             return Speaker(words, "person", start, end, holders[0])
         return Speaker(words, "unknown", start, end)
 
+
+#: The end of a sentence, for counting sentences between a name and what points back to it.
+_SENTENCE_END = re.compile(r"[.!?][”\"»’']?\s+(?=\S)|\n+")
 
 #: The labels of names that may qualify an organisation's noun as adjectives do: "the [US]
 #: bank", "the [Swedish] firm".
