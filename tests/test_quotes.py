@@ -955,6 +955,12 @@ def test_an_unnamed_source_with_a_definite_article_is_the_one_spoken_of_before()
     )  # one unnamed source, twice
     assert [q.speaker.kind for q in qs] == ["anonymous"] * 2
     result, qs = quotes(
+        "El gobernador Tomás Ibarra Ruiz visitó la presa. El vocero dijo que la obra"
+        " terminará en mayo.",
+        "es",
+    )  # the governor is not the spokesman
+    assert [speaker_name(result, q) for q in qs] == [None]
+    result, qs = quotes(
         "Odalys Ferrer opened the bakery in May. Analysts said prices would rise. A"
         " spokesman said the firm would hire ten bakers.",
     )  # plural or indefinite: unnamed people, not Ferrer
@@ -1304,6 +1310,18 @@ def test_an_office_set_off_before_a_name_is_their_role_with_its_place() -> None:
     assert speaker_name(result, q) == "Ramona Ibarra"
     (ibarra,) = [e for e in result.entities if e.name == "Ramona Ibarra"]
     assert ibarra.roles == ("ministra de Salud de Valdoria",)
+
+
+def test_an_office_in_lower_case_set_off_before_a_name_is_their_role() -> None:
+    text = (
+        "El vocero del mandatario, Tomás Ibarra Ruiz, habló con la prensa el lunes. El"
+        " gobernador Ruperto Salas visitó la presa.\n\nEl vocero dijo que la obra terminará"
+        " en mayo."
+    )
+    result, qs = quotes(text, "es")
+    assert [speaker_name(result, q) for q in qs] == ["Tomás Ibarra Ruiz"]
+    (ibarra,) = [e for e in result.entities if e.name == "Tomás Ibarra Ruiz"]
+    assert ibarra.roles == ("vocero del mandatario",)
 
 
 def test_an_office_set_off_after_a_name_keeps_its_place() -> None:

@@ -737,9 +737,9 @@ def _is_demonym(word: str, language: str) -> bool:
 
 def _office_set_off_before(window: str, language: str) -> str | None:
     """An office and its place set off by a comma before a name: "La ministra de Salud de
-    Chile, [Ramona Ibarra]", "The governor of Texas, [Ann Bosk]", or with an adjective
-    where the language writes one after the title: "La presidenta mexicana, [Rebeca
-    Anaya]"."""
+    Chile, [Ramona Ibarra]", "The governor of Texas, [Ann Bosk]", "el vocero del
+    mandatario, [Ana Ruiz]", or with an adjective where the language writes one after the
+    title: "La presidenta mexicana, [Rebeca Anaya]"."""
     head = window.rstrip()
     if not head.endswith(","):
         return None
@@ -750,14 +750,34 @@ def _office_set_off_before(window: str, language: str) -> str | None:
         n = _title_length(keys[i : i + TITLE_WINDOW], at_end=False)
         if not n or keys[i - 1] not in articles:
             continue
-        if i + n + _office_length(words[i + n :]) == len(words) or (
-            i + n + 1 == len(words)
-            and language in ADJECTIVE_AFTER_TITLE
-            and words[-1].isalpha()
-            and words[-1].islower()
+        office = words[i + n :]
+        if (
+            _office_length(office) == len(office)
+            or _is_lowercase_office(office)
+            or (
+                i + n + 1 == len(words)
+                and language in ADJECTIVE_AFTER_TITLE
+                and words[-1].isalpha()
+                and words[-1].islower()
+            )
         ):
             return " ".join(words[i:])
     return None
+
+
+#: The most words of an office written in lower case: "[del] plantel", "[of the] company".
+MAX_LOWERCASE_OFFICE_WORDS = 4
+
+
+def _is_lowercase_office(words: list[str]) -> bool:
+    """Whether ``words`` after a title are an office written in lower case, up to the
+    comma before a name: "El vocero [del mandatario], Eduardo Sánchez", "the chief
+    executive [of the company], Ana Ruiz"."""
+    return (
+        1 < len(words) <= MAX_LOWERCASE_OFFICE_WORDS + 1
+        and name_key(words[0]) in list_keys("genitive_markers")
+        and all(w.isalpha() and w.islower() for w in words[1:])
+    )
 
 
 @cache

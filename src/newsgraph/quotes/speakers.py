@@ -626,17 +626,33 @@ class SpeakerFinder:
         """The one an unnamed source that :meth:`_points_back` stands for: the speaker
         before it, a person or an unnamed source ("fuentes locales …. La misma fuente"),
         else the person named last before the quote, in its sentence or the one before
-        ("Eva Pérez tiene mascota …. “…”, recuerda esta economista")."""
+        ("Eva Pérez tiene mascota …. “…”, recuerda esta economista"). A person known in
+        another role is someone else (:meth:`_may_be`)."""
         speaker = quote.speaker
         if previous is not None and previous.text and previous.kind in ("person", "anonymous"):
             if previous.kind == "anonymous" or previous.local is None:
                 return speaker
-            return replace(speaker, kind="person", local=previous.local, others=previous.others)
+            if self._may_be(previous.local, speaker, quote.language):
+                return replace(speaker, kind="person", local=previous.local, others=previous.others)
         before = min(speaker.start or 0, quote.start)
         persons = [m for m in self.mentions if m.end <= before and m.label == "PERSON"]
-        if not persons or len(_SENTENCE_END.findall(self.text, persons[-1].end, before)) > 1:
+        if (
+            not persons or len(_SENTENCE_END.findall(self.text, persons[-1].end, before)) > 1
+            or not self._may_be(persons[-1].local, speaker, quote.language)
+        ):  # fmt: skip
             return speaker
         return replace(speaker, kind="person", local=persons[-1].local)
+
+    def _may_be(self, local: int, speaker: Speaker, language: str) -> bool:
+        """Whether the person ``local`` may be the one a description names: one known in
+        no role, or in the one it names, or any person where it names no particular one
+        (``lang/*/generic_roles.txt``: "el experto", "the official"). "El vocero" is not
+        "el gobernador Ruperto Salas"."""
+        key = role_key(speaker.text or "", language)
+        if key is None or key[1] in _list(language, "generic_roles"):
+            return True
+        known = {found[1] for r in self.entities[local].roles if (found := role_key(r, language))}
+        return not known or key[1] in known
 
     def _named(
         self, words: str, start: int, end: int, inside: list[Mention], language: str
