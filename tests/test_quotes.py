@@ -927,6 +927,18 @@ def test_a_description_with_an_indefinite_article_names_no_one_of_the_story() ->
     ]
 
 
+def test_a_source_is_unnamed_only_when_headed_by_people() -> None:
+    _, qs = quotes(
+        "Official figures showed that unemployment rose to 9% in May. Two officials said the"
+        " plan would fail. A panel of experts said the bridge was safe."
+    )
+    assert [(q.speaker.text, q.speaker.kind) for q in qs] == [
+        ("Official figures", "unknown"),  # numbers, not officials
+        ("Two officials", "anonymous"),
+        ("A panel of experts", "anonymous"),
+    ]
+
+
 def test_the_name_heading_a_source_speaks_not_a_longer_name_after_it() -> None:
     result, qs = quotes(
         "Odalys Ferrer, appointed by Governor Tomás Ibarra Ruiz as finance secretary, said"

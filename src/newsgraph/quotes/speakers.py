@@ -418,7 +418,7 @@ class SpeakerFinder:
             return self._named(words, start, end, inside, language)
         if _is_listed_medium(low, language, "media", "media_nouns"):
             return Speaker(words, "media", start, end)  # "the paper": see in_text_order
-        if _is_unnamed(words, language):
+        if _is_unnamed(words, language) and self._headed_by_unnamed(start, end, language):
             described = self._description(words, start, end, language)  # "el especialista":
             if described.local is not None:  # the one of the article, when there is one
                 return described
@@ -434,6 +434,17 @@ class SpeakerFinder:
         if _headed_by(low, language, "institution_nouns"):  # "the government", unnamed
             return Speaker(words, "organization", start, end)
         return self._description(words, start, end, language)
+
+    def _headed_by_unnamed(self, start: int, end: int, language: str) -> bool:
+        """Whether the noun that heads a source, where the parse has it, is the one that
+        marks it unnamed (``lang/*/anonymous.txt``), or a group of them ("a panel of
+        experts", ``lang/*/group_nouns.txt``): not "official figures", "concerns of
+        residents"."""
+        tokens = self._parsed(start, end)
+        if tokens is None or tokens.root.pos_ != "NOUN":
+            return True  # "two of the officials", "uno de los agentes"
+        head = tokens.root.lower_
+        return head in _list(language, "anonymous") or head in _list(language, "group_nouns")
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The article's mentions within ``text[start:end]``, with their repaired labels."""
