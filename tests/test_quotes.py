@@ -1093,6 +1093,19 @@ def test_the_subject_of_a_clause_ending_in_a_colon_speaks_the_quote_after_it() -
         "es",
     )
     assert speaker_name(result, only(qs, "No hay dinero")) == "Rebeca Anaya Lugo"
+    result, qs = quotes(
+        "Ante la insistencia de los reporteros, Rebeca Anaya Lugo, presidenta del club, tomó"
+        " la palabra:\n\n«Les voy a decir la verdad. Nosotros tuvimos la culpa».\n\nPero"
+        " Tomás Ibarra Ruiz no está de acuerdo: «El club no pagó a nadie».",
+        "es",
+    )  # clauses with no cue word, and a speaker that does not open them
+    assert [speaker_name(result, q) for q in qs] == ["Rebeca Anaya Lugo", "Tomás Ibarra Ruiz"]
+    result, qs = quotes(
+        "La ceremonia contó con la presencia del canciller Tomás Ibarra Ruiz.\n\nOdalys"
+        " Ferrer: «Hemos dado un paso firme en favor de la transparencia»",
+        "es",
+    )  # a name and a colon: no verb for the subject before it to continue
+    assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer"]
 
 
 def test_an_unnamed_institution_speaks_as_an_organisation_of_its_own() -> None:

@@ -206,7 +206,8 @@ class Annotator:
         for doc, sentences in zip(docs, titled, strict=True):
             _without_headline_verbs(doc, sentences, _headline_verbs(language))
         pairs = list(zip(docs, bounds, strict=True))
-        picked = [bnd if cues is None else _with_headline(doc, bnd, cues.sentences(doc, bnd))
+        picked = [bnd if cues is None else _with_colon_intros(doc, bnd, _with_headline(
+                      doc, bnd, cues.sentences(doc, bnd)))
                   for doc, bnd in pairs]  # fmt: skip
         subs = [s for doc, p, t in zip(docs, picked, titled, strict=True)
                 for s in _fresh_docs(doc, p, t)]  # fmt: skip
@@ -270,6 +271,30 @@ def _with_headline(
     ):
         return picked
     return [bounds[0], *picked]
+
+
+#: Marks that open a quote a colon may hand over to: quotation marks and dialogue dashes.
+QUOTE_OPENERS = frozenset("“«\"‘'—–")
+
+
+def _with_colon_intros(
+    doc: Doc, bounds: Sequence[tuple[int, int]], picked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``picked`` and the sentences that hand over to a quote with a colon, whatever their
+    verb ("Ferrer no está de acuerdo: “…”", "Ruperto Salas tomó la palabra:" closing a
+    paragraph before the quote): the parse finds who speaks there."""
+    chosen = set(picked)
+    for start, end in bounds:
+        if (start, end) in chosen:
+            continue
+        colons = [t.i for t in doc[start:end] if t.text == ":"]
+        if not colons:
+            continue
+        after = next((t for t in doc[colons[-1] + 1 : min(end + 2, len(doc))] if not t.is_space),
+                     None)  # fmt: skip
+        if after is not None and after.text[:1] in QUOTE_OPENERS:
+            chosen.add((start, end))
+    return sorted(chosen) if len(chosen) > len(picked) else picked
 
 
 def _ner_shares_embedding(nlp: Language) -> bool:

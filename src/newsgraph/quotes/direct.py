@@ -292,8 +292,9 @@ def _colon_clause_attribution(
     """The subject of the clause that hands over to a quote with a colon, whatever its verb
     ("Ibarra was blunt: “…”", "Ferrer se refirió al puerto: “…”"); in a language that
     leaves subjects unsaid, the one its verb continues ("Luego criticó el plan: “…”").
-    Where the sentence was not parsed, a person or organisation's name opening it, perhaps
-    after a role ("El exalcalde Ruperto Salas hizo una propuesta: “…”")."""
+    Where the sentence was not parsed, or its parse has no verb before the colon, a person
+    or organisation's name opening it, perhaps after a role ("El exalcalde Ruperto Salas
+    hizo una propuesta: “…”", "Boluarte: “…”")."""
     left, before = _words_before(text, start)
     if not before.endswith(":"):
         return None
@@ -301,17 +302,19 @@ def _colon_clause_attribution(
     sent = _sentence_at(seg.doc, colon - seg.offset)
     if sent is None:
         return None
-    if _is_parsed(sent):
-        root = sent.root
-        if root.idx + seg.offset >= colon or _inside(root.idx + seg.offset, quoted):
+    root = sent.root
+    at = root.idx + seg.offset
+    named = root.pos_ == "PROPN" or any(m.start <= at < m.end for m in finder.mentions)
+    if _is_parsed(sent) and at < colon and not named:  # "[Rosendo] Calixto sobre …:", a verb
+        if _inside(at, quoted):
             return None
         subject = _speaker_span(root)
         if subject is None:  # the verb of "fue tajante" is its copula
             verb = next((c for c in root.children if c.dep_ == "cop"), root)
             attribution = _implied_attribution(seg, verb, finder, quoted)
             return attribution if attribution.speaker.text is not None else None
-        if subject.start_char + seg.offset >= colon:
-            return None
+        if subject.start_char + seg.offset >= colon or _is_bare_copula(root, colon - seg.offset):
+            return None  # "The first line of the speech was: “…”": what it was, not who
         return Attribution(_attribution(seg, subject, root, finder).speaker, None)
     opening = next((m for m in finder.mentions if m.label in ("PERSON", "ORG")
                     and sent.start_char + seg.offset <= m.start < colon), None)  # fmt: skip
@@ -325,6 +328,16 @@ def _colon_clause_attribution(
         return None
     speaker = finder.speaker(first, opening.end, seg.segment.language)
     return Attribution(speaker, None)
+
+
+def _is_bare_copula(verb: Token, colon: int) -> bool:
+    """Whether a clause before a colon ends on its copula, the quote after it being what its
+    subject is: "The first line of the speech was: “…”", "La frase fue: «…»"."""
+    return verb.lower_ in _list(verb.doc.lang_, "copulas") and not any(
+        c.dep_ not in ("nsubj", "punct", "advmod", "aux", "neg") and c.i > verb.i
+        and c.idx < colon
+        for c in verb.children
+    )  # fmt: skip
 
 
 def _intro_attribution(
