@@ -979,6 +979,21 @@ def test_an_unnamed_source_with_a_definite_article_is_the_one_spoken_of_before()
     assert [q.speaker.kind for q in qs] == ["anonymous"] * 2
 
 
+def test_a_role_no_one_is_known_by_is_the_person_who_spoke_before() -> None:
+    result, qs = quotes(
+        "“No podemos hacer locuras”, manifestó Ruperto Salas.\n\nSegún aseguró el alcalde,"
+        " la asamblea será el lunes.",
+        "es",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Ruperto Salas"] * 2
+    result, qs = quotes(
+        "El presidente de Estados Unidos, Tomás Welk, dijo que la reunión fue cordial. El"
+        " presidente salvadoreño afirmó que habrá un acuerdo.",
+        "es",
+    )  # the one who spoke before is president elsewhere
+    assert [speaker_name(result, q) for q in qs] == ["Tomás Welk", None]
+
+
 def test_a_report_named_again_speaks_for_the_author_named_with_it() -> None:
     result, qs = quotes(
         "The valley economy is performing well below its potential, said a Valle Bank"

@@ -81,3 +81,19 @@ def test_reading_the_articles_again_links_what_a_first_partial_ingest_could_not(
 def test_a_role_at_a_place_is_the_one_holder_not_known_at_another(tmp_path: Path) -> None:
     row = quote(ingest(tmp_path, ELSEWHERE, ABROAD), "abrirá los sábados")
     assert (row["speaker_kind"], row["name"]) == ("person", "Odalys Ferrer Quintana")
+
+
+AFTER_ANOTHER = (
+    "Raúl Benítez Soto y Odalys Ferrer Quintana recorrieron el mercado de Valle Alto. "
+    "“Faltan puestos”, dijo Raúl Benítez Soto. La alcaldesa afirmó que el mercado abrirá"
+    " en junio."
+)
+
+
+def test_the_holder_the_corpus_knows_outranks_the_one_who_spoke_before(tmp_path: Path) -> None:
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "corpus").mkdir()
+    alone = quote(ingest(tmp_path / "alone", AFTER_ANOTHER), "abrirá en junio")
+    assert alone["name"] == "Raúl Benítez Soto"  # the speaker before, known in no role
+    row = quote(ingest(tmp_path / "corpus", AFTER_ANOTHER, KNOWN), "abrirá en junio")
+    assert (row["speaker_kind"], row["name"]) == ("person", "Odalys Ferrer Quintana")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .errors import StoreError
+from .quotes.speakers import described_role
 from .records import DocResult, Label, Quote
 from .resolve import CorpusEntity, Resolver, described_holder
 
@@ -133,9 +134,11 @@ class Store:
     def link_described_speakers(self, documents: Sequence[str]) -> int:
         """Give the quotes of ``documents`` whose speaker is a role description nobody in
         the article holds ("El mandatario") the one person of the article the corpus
-        knows in that role (:func:`described_holder`). Run once the documents and those
-        read with them are stored, so that the order of reading does not matter. Returns
-        how many quotes it linked."""
+        knows in that role (:func:`described_holder`). A description the article linked
+        to the person who spoke before it, whom the corpus does not know in that role,
+        goes to that holder instead. Run once the documents and those read with them are
+        stored, so that the order of reading does not matter. Returns how many quotes it
+        linked."""
         linked = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -150,9 +153,10 @@ class Store:
     def _link_described(self, documents: Sequence[str]) -> int:
         marks = ",".join("?" * len(documents))
         quotes = self.rows(
-            "SELECT id, doc, speaker_text, language FROM quotes"
-            f" WHERE doc IN ({marks}) AND speaker_local IS NULL AND speaker_kind = 'unknown'"
-            " AND speaker_text IS NOT NULL",
+            "SELECT id, doc, speaker_text, speaker_local, language FROM quotes"
+            f" WHERE doc IN ({marks}) AND speaker_text IS NOT NULL AND ((speaker_local IS NULL"
+            " AND speaker_kind = 'unknown') OR (speaker_local IS NOT NULL AND speaker_kind ="
+            " 'person'))",
             documents,
         )
         if not quotes:
@@ -167,8 +171,15 @@ class Store:
             people.setdefault(row["doc"], {}).setdefault(row["id"], []).append(row["role"])
         linked = 0
         for q in quotes:
-            holder = described_holder(q["speaker_text"], q["language"], people.get(q["doc"], {}))
-            if holder is None:
+            known = people.get(q["doc"], {})
+            words, language, linked_to = q["speaker_text"], q["language"], q["speaker_local"]
+            if linked_to is not None and (
+                described_role(words, language) is None
+                or described_holder(words, language, {linked_to: known.get(linked_to, [])})
+            ):
+                continue  # a name, or a description of one the corpus knows in that role
+            holder = described_holder(words, language, known)
+            if holder is None or holder == linked_to:
                 continue
             self.db.execute(
                 "UPDATE quotes SET speaker_kind = 'person', speaker_local = ?, speaker_entity ="

@@ -609,6 +609,12 @@ class SpeakerFinder:
             elif speaker.kind == "anonymous" and self._points_back(speaker, quote.language):
                 speaker = self._antecedent(quote, previous)  # "el experto", "this expert"
                 resolved[id(quote)] = speaker
+            elif (
+                speaker.kind == "unknown" and speaker.local is None
+                and self._points_back(speaker, quote.language, "role")
+            ):  # fmt: skip
+                speaker = self._speaker_before(quote, previous)  # "el exmandatario"
+                resolved[id(quote)] = speaker
             if speaker.local is not None:
                 name = self.entities[speaker.local].name
                 outlet = speaker if _is_outlet(name, quote.language) else outlet
@@ -618,20 +624,39 @@ class SpeakerFinder:
                 previous = speaker
         return [replace(q, speaker=resolved[id(q)]) if id(q) in resolved else q for q in quotes]
 
-    def _points_back(self, speaker: Speaker, language: str) -> bool:
+    def _points_back(self, speaker: Speaker, language: str, noun: str = "anonymous") -> bool:
         """Whether an unnamed source is one person the story has spoken of: a singular noun
         of ``lang/*/anonymous.txt`` after a definite article or a demonstrative
         (``lang/*/anaphoric_determiners.txt``): "el experto", "esta economista de 40 años",
-        "the spokesman"; not "the analysts", "a spokesman", "fuentes oficiales"."""
+        "the spokesman"; not "the analysts", "a spokesman", "fuentes oficiales". With
+        ``noun="role"``, a singular role instead: "el exmandatario", "the senator"."""
         words = (speaker.text or "").split()
         if not words or words[0].lower() not in _list(language, "anaphoric_determiners"):
             return False
+
+        def wanted(word: str) -> bool:
+            if noun == "role":
+                return role_key(word, language) is not None
+            return word.lower() in _list(language, noun)
+
         tokens = self._parsed(speaker.start or 0, speaker.end or 0)
         if tokens is not None:
             head = tokens.root
-            plural = head.morph.get("Number", []) == ["Plur"]
-            return head.lower_ in _list(language, "anonymous") and not plural
-        return len(words) > 1 and words[1].lower() in _list(language, "anonymous")
+            return wanted(head.text) and head.morph.get("Number", []) != ["Plur"]
+        return len(words) > 1 and wanted(words[1])
+
+    def _speaker_before(self, quote: Quote, previous: Speaker | None) -> Speaker:
+        """The person who spoke before a description of one ("“…”, manifestó Fernández. Según
+        aseguró [el alcalde]"), if that person may hold the role it names
+        (:meth:`_may_be`)."""
+        speaker = quote.speaker
+        if (
+            previous is None or not previous.text or previous.kind != "person"
+            or previous.local is None
+            or not self._may_be(previous.local, speaker, quote.language)
+        ):  # fmt: skip
+            return speaker
+        return replace(speaker, kind="person", local=previous.local, others=previous.others)
 
     def _antecedent(self, quote: Quote, previous: Speaker | None) -> Speaker:
         """The one an unnamed source that :meth:`_points_back` stands for: the speaker
@@ -658,12 +683,16 @@ class SpeakerFinder:
         """Whether the person ``local`` may be the one a description names: one known in
         no role, or in the one it names, or any person where it names no particular one
         (``lang/*/generic_roles.txt``: "el experto", "the official"). "El vocero" is not
-        "el gobernador Ruperto Salas"."""
-        key = role_key(speaker.text or "", language)
-        if key is None or key[1] in _list(language, "generic_roles"):
+        "el gobernador Ruperto Salas", nor "el presidente salvadoreño" the president of the
+        United States (:func:`role_holders`)."""
+        words = speaker.text or ""
+        parts = described_role(words, language)
+        if parts is None or parts[0][1] in _list(language, "generic_roles"):
             return True
-        known = {found[1] for r in self.entities[local].roles if (found := role_key(r, language))}
-        return not known or key[1] in known
+        roles = self.entities[local].roles
+        if not any(role_key(r, language) for r in roles):
+            return True
+        return bool(role_holders(words, parts, {local: roles}, language))
 
     def _named(
         self, words: str, start: int, end: int, inside: list[Mention], language: str
