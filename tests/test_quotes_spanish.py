@@ -682,3 +682,28 @@ def test_the_verbs_the_press_closes_a_quote_with(verb: str) -> None:
 def test_a_gerund_after_a_cue_verb_is_how_not_what_was_said() -> None:
     assert not quotes("El Ministerio de Salud continúa analizando propuestas para el puerto.")
     assert not quotes("Las pandillas continúan atacando a las comunidades del valle.")
+
+
+def test_segun_closing_a_line_without_a_full_stop_names_its_source() -> None:
+    q = only(
+        quotes(
+            "Cierran el puente de Tepalcingo\n\nEl puente no abrirá antes de junio, según la"
+            " Comisión de Obras de Valle Alto\n\nLos vecinos cruzan en lancha."
+        ),
+        "no abrirá",
+    )
+    assert q.speaker.text == "la Comisión de Obras de Valle Alto"
+
+
+def test_estar_de_acuerdo_con_is_agreeing_not_a_source() -> None:
+    qs = quotes(
+        "La diputada Eulalia Montoya Zárate dijo estar de acuerdo con el plan del alcalde de"
+        " cerrar el puerto. Los dos partidos se pusieron de acuerdo con el gobierno para"
+        " aprobar la ley."
+    )
+    assert all(q.cue is None or "acuerdo" not in q.cue for q in qs), [(q.text, q.cue) for q in qs]
+
+
+def test_unnamed_scientists_are_an_anonymous_source() -> None:
+    q = only(quotes("Tendremos otra sequía en 2030, según los científicos."), "sequía")
+    assert (q.speaker.text, q.speaker.kind) == ("los científicos", "anonymous")

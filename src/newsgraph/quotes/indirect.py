@@ -76,6 +76,7 @@ def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
     los expertos"; not "Para el próximo año")."""
     low = sent.text.lower()
     found = [(k, p) for p in _list(language, "according_to") if (k := low.find(p + " ")) != -1]
+    found = [(k, p) for k, p in found if not _agrees(sent, sent.start_char + k, language)]
     lead = len(low) - len(low.lstrip(' \n“"«'))
     opener = next((p for p in _list(language, "opinion_openers")
                    if low.startswith(p + " ", lead)), None)  # fmt: skip
@@ -88,11 +89,19 @@ def _according_to(sent: Span, language: str) -> tuple[int, Span] | None:
     start += _verb_before_source(sent.text[start - sent.start_char :], language)
     rest = sent.text[start - sent.start_char :]
     apposed = _APPOSED_NAME.match(rest)
-    stop = apposed.end() if apposed else len(re.split(r"[,.;:]", rest, maxsplit=1)[0])
+    stop = apposed.end() if apposed else len(re.split(r"[,.;:\n]", rest, maxsplit=1)[0].rstrip())
     source = sent.doc.char_span(start, start + stop, alignment_mode="expand")
     if source is None or (phrase == opener and not _holds_a_view(source, rest[stop:], language)):
         return None
     return sent.start_char + k, source
+
+
+def _agrees(sent: Span, at: int, language: str) -> bool:
+    """Whether the phrase at ``at`` follows a verb with which it means agreeing, not
+    attributing: "dijo [estar] de acuerdo con el plan", "se [pusieron] de acuerdo con"
+    (``lang/*/agreeing_verbs.txt``)."""
+    before = [t for t in sent if t.idx < at and not t.is_space]
+    return bool(before) and before[-1].lower_ in _list(language, "agreeing_verbs")
 
 
 #: The most tokens of an opener's source: "Para [la fiscal de distrito Rebeca Anaya],".
