@@ -662,7 +662,8 @@ class SpeakerFinder:
         """The one an unnamed source that :meth:`_points_back` stands for: the speaker
         before it, a person or an unnamed source ("fuentes locales …. La misma fuente"),
         else the person named last before the quote, in its sentence or the one before
-        ("Eva Pérez tiene mascota …. “…”, recuerda esta economista"). A person known in
+        ("Eva Pérez tiene mascota …. “…”, recuerda esta economista"), by a full name: a
+        one-word "person" is too often a thing the model took for one. A person known in
         another role is someone else (:meth:`_may_be`)."""
         speaker = quote.speaker
         if previous is not None and previous.text and previous.kind in ("person", "anonymous"):
@@ -671,7 +672,8 @@ class SpeakerFinder:
             if self._may_be(previous.local, speaker, quote.language):
                 return replace(speaker, kind="person", local=previous.local, others=previous.others)
         before = min(speaker.start or 0, quote.start)
-        persons = [m for m in self.mentions if m.end <= before and m.label == "PERSON"]
+        persons = [m for m in self.mentions if m.end <= before and m.label == "PERSON"
+                   and len(self.entities[m.local].name.split()) > 1]  # fmt: skip
         if (
             not persons or len(_SENTENCE_END.findall(self.text, persons[-1].end, before)) > 1
             or not self._may_be(persons[-1].local, speaker, quote.language)
