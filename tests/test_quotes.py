@@ -979,6 +979,16 @@ def test_an_unnamed_source_with_a_definite_article_is_the_one_spoken_of_before()
     assert [q.speaker.kind for q in qs] == ["anonymous"] * 2
 
 
+def test_an_occupation_or_its_synonym_describes_the_one_who_holds_it() -> None:
+    result, qs = quotes(
+        "El entrenador Tomás Ibarra Ruiz cambió a tres jugadores en el segundo tiempo. El"
+        " técnico dijo que el equipo jugó mal.\n\nLa astronauta Odalys Ferrer volvió de la"
+        " estación el lunes. La astronauta contó que el regreso fue difícil.",
+        "es",
+    )
+    assert [speaker_name(result, q) for q in qs] == ["Tomás Ibarra Ruiz", "Odalys Ferrer"]
+
+
 def test_a_role_no_one_is_known_by_is_the_person_who_spoke_before() -> None:
     result, qs = quotes(
         "“No podemos hacer locuras”, manifestó Ruperto Salas.\n\nSegún aseguró el alcalde,"

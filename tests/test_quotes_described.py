@@ -97,3 +97,12 @@ def test_the_holder_the_corpus_knows_outranks_the_one_who_spoke_before(tmp_path:
     assert alone["name"] == "Raúl Benítez Soto"  # the speaker before, known in no role
     row = quote(ingest(tmp_path / "corpus", AFTER_ANOTHER, KNOWN), "abrirá en junio")
     assert (row["speaker_kind"], row["name"]) == ("person", "Odalys Ferrer Quintana")
+
+
+def test_only_a_name_a_person_may_have_holds_a_role() -> None:
+    from newsgraph.quotes.speakers import plausible_person_name
+
+    assert plausible_person_name("Ana de la Vega", "es")
+    assert plausible_person_name('Jaime Rodríguez "El Bronco', "es")
+    assert not plausible_person_name("coalición", "es")  # a word the model took for a name
+    assert not plausible_person_name("Estados Unidos", "es")  # a place

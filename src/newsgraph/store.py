@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .errors import StoreError
-from .quotes.speakers import described_role
+from .quotes.speakers import described_role, plausible_person_name
 from .records import DocResult, Label, Quote
 from .resolve import CorpusEntity, Resolver, described_holder
 
@@ -163,12 +163,13 @@ class Store:
             return 0
         people: dict[str, dict[str, list[str]]] = {}
         for row in self.rows(
-            "SELECT l.doc, l.id, l.entity, r.role FROM local_entities l"
-            " JOIN entity_roles r ON r.entity = l.entity"
+            "SELECT l.doc, l.id, l.entity, l.name, d.language, r.role FROM local_entities l"
+            " JOIN entity_roles r ON r.entity = l.entity JOIN documents d ON d.id = l.doc"
             f" WHERE l.doc IN ({marks}) AND l.label = 'PERSON'",
             documents,
         ):
-            people.setdefault(row["doc"], {}).setdefault(row["id"], []).append(row["role"])
+            if plausible_person_name(row["name"], row["language"]):
+                people.setdefault(row["doc"], {}).setdefault(row["id"], []).append(row["role"])
         linked = 0
         for q in quotes:
             known = people.get(q["doc"], {})

@@ -647,12 +647,13 @@ class SpeakerFinder:
 
     def _speaker_before(self, quote: Quote, previous: Speaker | None) -> Speaker:
         """The person who spoke before a description of one ("“…”, manifestó Fernández. Según
-        aseguró [el alcalde]"), if that person may hold the role it names
-        (:meth:`_may_be`)."""
+        aseguró [el alcalde]"), if known by a full name (:meth:`_full_name`) and if that
+        person may hold the role it names (:meth:`_may_be`)."""
         speaker = quote.speaker
         if (
             previous is None or not previous.text or previous.kind != "person"
             or previous.local is None
+            or not self._full_name(previous.local, quote.language)
             or not self._may_be(previous.local, speaker, quote.language)
         ):  # fmt: skip
             return speaker
@@ -662,24 +663,35 @@ class SpeakerFinder:
         """The one an unnamed source that :meth:`_points_back` stands for: the speaker
         before it, a person or an unnamed source ("fuentes locales …. La misma fuente"),
         else the person named last before the quote, in its sentence or the one before
-        ("Eva Pérez tiene mascota …. “…”, recuerda esta economista"), by a full name: a
-        one-word "person" is too often a thing the model took for one. A person known in
-        another role is someone else (:meth:`_may_be`)."""
+        ("Eva Pérez tiene mascota …. “…”, recuerda esta economista"). Either must be known
+        by a full name (:meth:`_full_name`), and not in another role (:meth:`_may_be`)."""
         speaker = quote.speaker
         if previous is not None and previous.text and previous.kind in ("person", "anonymous"):
             if previous.kind == "anonymous" or previous.local is None:
                 return speaker
-            if self._may_be(previous.local, speaker, quote.language):
+            if self._full_name(previous.local, quote.language) and self._may_be(
+                previous.local, speaker, quote.language
+            ):
                 return replace(speaker, kind="person", local=previous.local, others=previous.others)
         before = min(speaker.start or 0, quote.start)
         persons = [m for m in self.mentions if m.end <= before and m.label == "PERSON"
-                   and len(self.entities[m.local].name.split()) > 1]  # fmt: skip
+                   and self._full_name(m.local, quote.language)]  # fmt: skip
         if (
             not persons or len(_SENTENCE_END.findall(self.text, persons[-1].end, before)) > 1
             or not self._may_be(persons[-1].local, speaker, quote.language)
         ):  # fmt: skip
             return speaker
         return replace(speaker, kind="person", local=persons[-1].local)
+
+    def _full_name(self, local: int, language: str) -> bool:
+        """Whether a person is known by a full name, two capitalised words or more (see
+        :func:`plausible_person_name`): a description points back to a person written so,
+        not to a word the model took for one ("Hacienda")."""
+        name = self.entities[local].name
+        return (
+            plausible_person_name(name, language)
+            and sum(w[:1].isupper() for w in name.split()) >= 2
+        )
 
     def _may_be(self, local: int, speaker: Speaker, language: str) -> bool:
         """Whether the person ``local`` may be the one a description names: one known in
@@ -808,7 +820,8 @@ class SpeakerFinder:
         parts = described_role(words, language)
         if parts is None:
             return Speaker(words, "unknown", start, end)
-        roles = {e.index: e.roles for e in self.entities if e.label == "PERSON"}
+        roles = {e.index: e.roles for e in self.entities
+                 if e.label == "PERSON" and plausible_person_name(e.name, language)}  # fmt: skip
         holders = role_holders(words, parts, roles, language)
         if len(holders) == 1:
             return Speaker(words, "person", start, end, holders[0])
@@ -1107,6 +1120,23 @@ def role_holders(
     here = [c for c, found in held.items()
             if found and not any(q & places and not q & qualifiers for q in found)]  # fmt: skip
     return here if len(here) == 1 and any(not q for q in held[here[0]]) else []
+
+
+def plausible_person_name(name: str, language: str) -> bool:
+    """Whether an entity the model typed a person has a name a person may have: capitalised
+    words, perhaps joined by particles ("Ana de la Vega"), and not a place's: not
+    "coalición", "Estados Unidos"."""
+    words = [w.strip(_NAME_EDGES) for w in name.split()]
+    particles = _list(language, "name_particles")
+    return (
+        bool(words) and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in particles for w in words if w)
+        and tuple(w.lower() for w in words) not in place_keys(language)
+    )  # fmt: skip
+
+
+#: What may stand at the edges of a name's words: "Jaime Rodríguez [“]El Bronco[”]".
+_NAME_EDGES = "\"'“”‘’«»,.()"
 
 
 def described_role(phrase: str, language: str) -> tuple[tuple[bool, str], frozenset[str]] | None:
