@@ -1034,6 +1034,19 @@ def test_a_headline_in_title_case_reports_what_its_verb_says() -> None:
     assert q.cue == "Endorses" and speaker_name(result, q) == "Ruperto Salas"
 
 
+def test_it_after_other_subjects_is_the_organisation_that_spoke_just_before() -> None:
+    result, qs = quotes(
+        "Ferrobuild Ltd said it expects to beat the market in 2026.\n\nPre-tax profits rose"
+        " 15% from a year ago to reach £546m. Revenues were £4.3bn while operating margins"
+        " were 14.1%, which it said could reach 14.8% by 2027."
+    )  # other subjects in between: the organisation that spoke just before
+    assert [speaker_name(result, q) for q in qs] == ["Ferrobuild Ltd"] * 2
+    result, qs = quotes(
+        "The United States said talks would resume. It agreed to pay $13m in penalties."
+    )  # a country does not stand for "it"
+    assert [q.speaker.local for q in qs if q.speaker.text == "It"] in ([], [None])
+
+
 def test_the_firm_with_a_nationality_or_an_apposition_is_the_organisation_before() -> None:
     result, qs = quotes(
         "Vexnor Appliances saw its shares rise 14% on Tuesday after it said it would move"

@@ -586,7 +586,9 @@ class SpeakerFinder:
         every quote is found: direct quotes are read before indirect ones, so the speaker
         before a pronoun may be found after it. "The paper" (``media_nouns.txt``) stands
         for the news outlet that spoke last, unless another outlet the model did not tag
-        spoke since."""
+        spoke since. An "it" no subject before it resolved stands for the organisation
+        that spoke just before it (within ``IT_CHARS``); a description, for the one
+        spoken of before it (:meth:`_antecedent`, :meth:`_speaker_before`)."""
         written = sorted((q for q in quotes if q.speaker.start is not None),
                          key=lambda q: q.speaker.start or 0)  # fmt: skip
         resolved: dict[int, Speaker] = {}
@@ -606,6 +608,16 @@ class SpeakerFinder:
             ):  # fmt: skip
                 speaker = replace(speaker, kind="media", local=outlet.local)  # "the paper"
                 resolved[id(quote)] = speaker
+            elif (
+                speaker.local is None and words in _list(quote.language, "organization_pronouns")
+                and previous is not None and previous.local is not None
+                and previous.kind in ("organization", "media")
+                and self.entities[previous.local].label == "ORG"  # not a country
+                and (speaker.start or 0) - (previous.start or 0) <= IT_CHARS
+                and not self._another_subject(previous, speaker.start or 0)
+            ):  # fmt: skip
+                speaker = replace(speaker, kind=previous.kind, local=previous.local)  # "it"
+                resolved[id(quote)] = speaker
             elif speaker.kind == "anonymous" and self._points_back(speaker, quote.language):
                 speaker = self._antecedent(quote, previous)  # "el experto", "this expert"
                 resolved[id(quote)] = speaker
@@ -623,6 +635,34 @@ class SpeakerFinder:
             if previous is None or speaker.start != previous.start:
                 previous = speaker
         return [replace(q, speaker=resolved[id(q)]) if id(q) in resolved else q for q in quotes]
+
+    def _another_subject(self, previous: Speaker, start: int) -> bool:
+        """Whether a sentence between a speaker and ``start`` has for subject someone else
+        who could speak ("Analysts at a local broker were not surprised"), not a thing
+        ("Revenues were £4bn"); in a sentence left unparsed, a name opening it."""
+        after = previous.end or 0
+        for seg in self.segments:
+            off = seg.offset
+            for sent in seg.doc.sents:
+                if not after <= sent.start_char + off < start:
+                    continue
+                if _is_parsed(sent):
+                    subject = _main_subject(sent)
+                    if subject is None:
+                        continue
+                    at = subject.start_char + off
+                    named = [m for m in self.mentions_in(at, subject.end_char + off)
+                             if m.label in _SOURCE_LABELS]  # fmt: skip
+                    if any(m.local != previous.local for m in named) or (
+                        not named and _can_speak(subject.root)
+                    ):
+                        return True
+                elif _opens_with_unnamed(sent) or any(
+                    m.label in _SOURCE_LABELS and m.local != previous.local
+                    and _opens(sent, m.start - off) for m in self.mentions
+                ):  # fmt: skip
+                    return True
+        return False
 
     def _points_back(self, speaker: Speaker, language: str, noun: str = "anonymous") -> bool:
         """Whether an unnamed source is one person the story has spoken of: a singular noun
@@ -828,6 +868,11 @@ class SpeakerFinder:
         return Speaker(words, "unknown", start, end)
 
 
+#: The most characters between the organisation that spoke and an "it" that speaks after it
+#: with no organisation the subject in between ("WPP said …. Revenues rose …, which it
+#: said could reach …").
+IT_CHARS = 600
+
 #: The end of a sentence, for counting sentences between a name and what points back to it.
 _SENTENCE_END = re.compile(r"[.!?][”\"»’']?\s+(?=\S)|\n+")
 
@@ -991,6 +1036,13 @@ def _opens_with_an_organization(sent: Span, language: str) -> bool:
     """Whether a sentence opens with "It", "The firm", "The Mexican firm" …"""
     words = [t.lower_ for t in sent if not t.is_punct][:4]
     return any(_stands_for_an_organization(" ".join(words[:n]), language) for n in (1, 2, 3, 4))
+
+
+def _opens_with_unnamed(sent: Span) -> bool:
+    """Whether a sentence opens with unnamed people ("Analysts at a local broker …"),
+    perhaps after an article or a determiner (``lang/*/anonymous.txt``)."""
+    words = [t.lower_ for t in sent if not t.is_punct and not t.is_space][:2]
+    return any(w in _list(sent.doc.lang_, "anonymous") for w in words)
 
 
 def _opens(sent: Span, char: int) -> bool:
