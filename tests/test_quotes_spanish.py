@@ -707,3 +707,14 @@ def test_estar_de_acuerdo_con_is_agreeing_not_a_source() -> None:
 def test_unnamed_scientists_are_an_anonymous_source() -> None:
     q = only(quotes("Tendremos otra sequía en 2030, según los científicos."), "sequía")
     assert (q.speaker.text, q.speaker.kind) == ("los científicos", "anonymous")
+
+
+def test_a_speaker_after_a_clitic_and_whom_it_was_told_to() -> None:
+    q = only(
+        quotes(
+            "“Hoy es Valle Bank, pero mañana podría ser cualquier otro”, le dice a este diario"
+            " Joel Bollo, director de la compañía."
+        ),
+        "cualquier otro",
+    )
+    assert q.speaker.text is not None and q.speaker.text.startswith("Joel Bollo")

@@ -557,12 +557,21 @@ def _words_after_quote(
     gap = _AFTER_QUOTE.fullmatch(text, max(ends), verb.idx - base)
     if gap is None:
         return None
-    if gap.group(1):
+    between = gap.group(1) or ""
+    if between and not all(w in _list(language, "object_clitics") for w in between.lower().split()):
         words = doc.char_span(gap.start(1) + base, gap.end(1) + base, alignment_mode="contract")
         return words if _names_before_its_verb(words, language) else None
-    rest = doc[verb.i + 1 : sent.end]
-    words = doc[verb.i + 1 : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
+    first = verb.i + 1  # "“…”, le dice [a BBC Mundo] Joel Bollo": who is told is no speaker
+    if first < sent.end and doc[first].lower_ in _list(language, "recipient_markers"):
+        first = next((t.i for t in doc[first : sent.end] if t.ent_iob_ == "B"
+                      and t.ent_type_ in PERSON_LABELS and t.i > first + 1), sent.end)  # fmt: skip
+    rest = doc[first : sent.end]
+    words = doc[first : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
     return words if words and _starts_a_name(words[0]) else None
+
+
+#: The labels the models give a person's name.
+PERSON_LABELS = ("PERSON", "PER")
 
 
 #: What lies between a quote's closing mark and its verb: at most a name and its apposition.
