@@ -709,10 +709,8 @@ class SpeakerFinder:
         if previous is not None and previous.text and previous.kind in ("person", "anonymous"):
             if previous.kind == "anonymous" or previous.local is None:
                 return speaker
-            if self._full_name(previous.local, quote.language) and self._may_be(
-                previous.local, speaker, quote.language
-            ):
-                return replace(speaker, kind="person", local=previous.local, others=previous.others)
+            if (found := self._speaker_before(quote, previous)).local is not None:
+                return found
         before = min(speaker.start or 0, quote.start)
         persons = [m for m in self.mentions if m.end <= before and m.label == "PERSON"
                    and self._full_name(m.local, quote.language)]  # fmt: skip
@@ -868,9 +866,9 @@ class SpeakerFinder:
         return Speaker(words, "unknown", start, end)
 
 
-#: The most characters between the organisation that spoke and an "it" that speaks after it
-#: with no organisation the subject in between ("WPP said …. Revenues rose …, which it
-#: said could reach …").
+#: The most characters between the organisation that spoke and an "it" that speaks after it,
+#: with no one else who could speak the subject in between ("WPP said …. Revenues rose …,
+#: which it said could reach …").
 IT_CHARS = 600
 
 #: The end of a sentence, for counting sentences between a name and what points back to it.
