@@ -945,6 +945,11 @@ def test_the_name_heading_a_source_speaks_not_a_longer_name_after_it() -> None:
         " prices would not rise."
     )
     assert [speaker_name(result, q) for q in qs] == ["Odalys Ferrer"]
+    result, qs = quotes(
+        "Valley Times reporter and former Ruperto Salas campaign spokesman Joel Bollo"
+        " questioned whether the visit was planned."
+    )  # the parse heads it with "reporter", and the name is joined to it
+    assert [speaker_name(result, q) for q in qs] == ["Joel Bollo"]
 
 
 def test_an_unnamed_source_with_a_definite_article_is_the_one_spoken_of_before() -> None:

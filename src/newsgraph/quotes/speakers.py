@@ -771,9 +771,17 @@ class SpeakerFinder:
         tokens = self._parsed(start, end)
         if tokens is None:
             return None
-        at = tokens.root.idx
+        root = tokens.root
+        off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
+        at = root.idx + off
         head = next((m for m in inside if m.start <= at < m.end and m.label in _SOURCE_LABELS),
                     None)  # fmt: skip
+        if head is None and root.pos_ == "NOUN":  # "[CNN reporter] and former … Joe Lockhart"
+            joined = [t.idx + off for c in root.children if c.dep_ in ("appos", "conj")
+                      for t in (c, *(f for f in c.children if f.dep_ == "flat"))]  # fmt: skip
+            names = [m for m in inside if m.label == "PERSON"
+                     and any(m.start <= i < m.end for i in joined)]  # fmt: skip
+            head = max(names, key=lambda m: m.end - m.start) if names else None
         if head is None or head.label == "PERSON" or all(m.label != "PERSON" for m in inside):
             return head
         return None
