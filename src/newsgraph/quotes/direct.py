@@ -9,6 +9,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..annotate import AnnotatedSegment
+from ..entities import LABEL_MAP
 from ..records import Quote, Speaker
 from .common import (
     FRAME_CHARS,
@@ -564,14 +565,11 @@ def _words_after_quote(
     first = verb.i + 1  # "“…”, le dice [a BBC Mundo] Joel Bollo": who is told is no speaker
     if first < sent.end and doc[first].lower_ in _list(language, "recipient_markers"):
         first = next((t.i for t in doc[first : sent.end] if t.ent_iob_ == "B"
-                      and t.ent_type_ in PERSON_LABELS and t.i > first + 1), sent.end)  # fmt: skip
+                      and LABEL_MAP.get(t.ent_type_) == "PERSON" and t.i > first + 1),
+                     sent.end)  # fmt: skip
     rest = doc[first : sent.end]
     words = doc[first : next((t.i for t in rest if _ends_a_name(t)), sent.end)]
     return words if words and _starts_a_name(words[0]) else None
-
-
-#: The labels the models give a person's name.
-PERSON_LABELS = ("PERSON", "PER")
 
 
 #: What lies between a quote's closing mark and its verb: at most a name and its apposition.

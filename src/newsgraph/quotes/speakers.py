@@ -1047,8 +1047,8 @@ def _opens_with_an_organization(sent: Span, language: str) -> bool:
 def _opens_with_unnamed(sent: Span) -> bool:
     """Whether a sentence opens with unnamed people ("Analysts at a local broker …"),
     perhaps after an article or a determiner (``lang/*/anonymous.txt``)."""
-    words = [t.lower_ for t in sent if not t.is_punct and not t.is_space][:2]
-    return any(w in _list(sent.doc.lang_, "anonymous") for w in words)
+    words = [t.text for t in sent if not t.is_punct and not t.is_space][:2]
+    return _is_unnamed(" ".join(words), sent.doc.lang_)
 
 
 def _opens(sent: Span, char: int) -> bool:
