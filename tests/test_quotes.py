@@ -1326,6 +1326,57 @@ def test_unnamed_people_at_a_named_organisation_are_anonymous() -> None:
     assert [q.speaker.kind for q in qs] == ["person"]
 
 
+def affiliation_name(result: DocResult, quote: Quote) -> str | None:
+    local = quote.speaker.affiliation
+    return result.entities[local].name if local is not None else None
+
+
+def test_unnamed_people_named_after_their_organisation_or_country_are_anonymous() -> None:
+    for text, at in (
+        ("Nomura Bank economists said growth would slow.", "Nomura Bank"),
+        ("Senior officials at Acme Holdings said the plant would close.", "Acme Holdings"),
+        ("US officials said the talks had failed.", "US"),
+        ("Swedish experts said the bridge was safe.", None),
+    ):
+        result, qs = quotes(text)
+        (q,) = qs
+        assert q.speaker.kind == "anonymous" and q.speaker.local is None, text
+        assert affiliation_name(result, q) == at, text
+
+
+def test_a_named_speaker_keeps_the_organisation_it_speaks_from() -> None:
+    result, qs = quotes(
+        "“Sales fell sharply,” said Tamsin Oduya, deputy chief economist at Nomura Bank."
+    )
+    (q,) = qs
+    assert speaker_name(result, q) == "Tamsin Oduya"
+    assert affiliation_name(result, q) == "Nomura Bank"
+    result, qs = quotes("Tamsin Oduya, a former executive at Porsche, said the deal was poor.")
+    (q,) = qs
+    assert speaker_name(result, q) == "Tamsin Oduya" and q.speaker.affiliation is None
+
+
+def test_a_nationality_qualifying_a_source_is_not_its_speaker() -> None:
+    result, qs = quotes(
+        "Brevalto, the Italian food group at the centre of the scandal, said it would appeal."
+    )
+    (q,) = qs
+    assert speaker_name(result, q) is None
+    result, qs = quotes("Republicans said the bill was dead.")
+    (q,) = qs
+    assert speaker_name(result, q) == "Republicans"
+
+
+def test_a_spokesperson_for_a_described_organisation_speaks_for_the_one_before() -> None:
+    result, qs = quotes(
+        "Corvex Holdings lost money on Monday. "
+        "A spokesman for the firm said the results were disappointing."
+    )
+    (q,) = qs
+    assert q.speaker.kind == "organization"
+    assert speaker_name(result, q) == "Corvex Holdings"
+
+
 def test_an_attribution_set_off_with_its_subject_first_reports_both_sides() -> None:
     text = (
         "Tobias Wrenfield spoke on the radio. The difference now, he told me on Friday, is "

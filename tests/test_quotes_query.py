@@ -138,3 +138,34 @@ def test_a_joint_statement_lists_its_other_speakers_in_the_export_and_the_cli(db
     out = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Teodoro Quiroga"])
     assert out.exit_code == 0
     assert "Itzel Urrutia" in out.output and "Teodoro Quiroga" in out.output
+
+
+def test_sources_are_found_by_the_organisation_they_speak_from(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    articles = [
+        {"title": "Canal", "date": "2021-05-02", "text": (
+            "Senior officials at the Valley Water Board said the canal would close in June.")},
+        {"title": "Canal, day two", "date": "2021-05-03", "text": (
+            "Tamsin Oduya, an engineer at the Valley Water Board, said the canal was unsafe.")},
+        {"title": "Dam", "date": "2021-05-04", "text": (
+            "Officials at the Delta Power Company said the dam would stay open.")},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(a) for a in articles) + "\n")
+    with newsgraph.open(tmp_path / "kb.db") as kb:
+        kb.ingest([str(path)])
+        rows = kb.quotes(affiliation="Valley Water Board")
+        anonymous = kb.quotes(affiliation="Valley Water Board", anonymous=True)
+        records = list(iter_records(kb.store))
+    assert sorted(r["speaker_kind"] for r in rows) == ["anonymous", "person"]
+    assert {r["affiliation_name"] for r in rows} == {"Valley Water Board"}
+    assert [r["text"] for r in anonymous] == ["the canal would close in June"]
+    entities = {r["id"]: r["name"] for r in records if r["type"] == "entity"}
+    exported = {r["text"]: r["speaker"]["affiliation"] for r in records if r["type"] == "quote"}
+    assert entities[exported["the canal was unsafe"]] == "Valley Water Board"
+    assert entities[exported["the dam would stay open"]] == "Delta Power Company"
+    out = CliRunner().invoke(
+        main, ["quotes", "--db", str(tmp_path / "kb.db"), "--affiliation", "Delta Power Company"]
+    )
+    assert out.exit_code == 0, out.output
+    assert "[anonymous, at Delta Power Company]" in out.output
+    assert "Valley" not in out.output

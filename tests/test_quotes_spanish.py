@@ -522,6 +522,15 @@ def test_unnamed_officials_of_a_named_institution_are_anonymous() -> None:
     assert only(quotes(text), "detenidos").speaker.kind == "organization"
 
 
+def test_unnamed_officials_keep_the_institution_they_speak_from() -> None:
+    result = analyze_text(
+        "Un funcionario de Gobernación dijo que la reunión fue cancelada.", language="es"
+    )
+    (q,) = result.quotes
+    assert q.speaker.kind == "anonymous" and q.speaker.affiliation is not None
+    assert result.entities[q.speaker.affiliation].name == "Gobernación"
+
+
 def test_an_acronym_after_an_article_speaks_as_an_organisation() -> None:
     text = "La CPVQ informó que abrirá una queja por los hechos."
     assert only(quotes(text), "queja").speaker.kind == "organization"

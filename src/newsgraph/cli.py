@@ -273,6 +273,11 @@ def export(db: str, fmt: str, output: Any) -> None:
 @click.option("--speaker", help="Said by this entity (name, alias or id).")
 @click.option("--about", help="Quotes that mention this entity (name, alias or id).")
 @click.option("--anonymous", is_flag=True, help="Only quotes from unnamed sources.")
+@click.option(
+    "--affiliation",
+    metavar="NAME",
+    help="Said by sources at this organisation or place, named or not (name, alias or id).",
+)
 @click.option("--since", metavar="DATE", help="Articles published on or after DATE (ISO).")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
@@ -281,6 +286,7 @@ def quotes(
     speaker: str | None,
     about: str | None,
     anonymous: bool,
+    affiliation: str | None,
     since: str | None,
     limit: int,
     as_json: bool,
@@ -293,10 +299,12 @@ def quotes(
     Examples:
       newsgraph quotes --speaker "Lucía Ramírez" --about Culiacán
       newsgraph quotes --anonymous --since 2019-01-01
+      newsgraph quotes --anonymous --affiliation "Fiscalía General"
     """
     rows = open_kb(db).quotes(
-        speaker=speaker, about=about, anonymous=anonymous, since=since, limit=limit
-    )
+        speaker=speaker, about=about, anonymous=anonymous, since=since, limit=limit,
+        affiliation=affiliation,
+    )  # fmt: skip
     for q in rows:
         if as_json:
             click.echo(json.dumps(q, ensure_ascii=False))
@@ -305,7 +313,10 @@ def quotes(
         if q["speaker_name"] and q["others"]:  # a joint source: "Salas, Ferrer"
             who = ", ".join([who, *(o["name"] or o["entity"] for o in q["others"])])
         where = q["source"] or q["url"] or q["title"] or q["doc"]
-        click.echo(f"{q['published'] or '????-??-??'}  {who} [{q['speaker_kind']}]"
+        kind = q["speaker_kind"]
+        if q["affiliation_entity"]:  # "[anonymous, at Fiscalía General de la República]"
+            kind += f", at {q['affiliation_name'] or q['affiliation_entity']}"
+        click.echo(f"{q['published'] or '????-??-??'}  {who} [{kind}]"
                    f" ({q['kind']}, {q['cue'] or '-'})  — {where}")  # fmt: skip
         click.echo(f"    {PART_SEPARATOR.join(p['text'] for p in q['parts']) or q['text']}")
 

@@ -80,7 +80,10 @@ def _quotes(store: Store) -> Iterator[dict[str, Any]]:
         " JOIN local_entities l ON l.id = j.local ORDER BY j.rowid"
     ):
         others.setdefault(j["quote"], []).append(j["entity"])
-    for r in store.iter_rows("SELECT * FROM quotes ORDER BY doc, start"):
+    for r in store.iter_rows(
+        "SELECT q.*, a.entity AS affiliation_entity FROM quotes q"
+        " LEFT JOIN local_entities a ON a.id = q.speaker_affiliation ORDER BY q.doc, q.start"
+    ):
         yield _quote(r, others.get(r["id"], []))
 
 
@@ -101,6 +104,7 @@ def _quote(r: Row, others: list[str]) -> dict[str, Any]:
             "start": r["speaker_start"],
             "end": r["speaker_end"],
             "others": others,  # the entities who speak with it in a joint source
+            "affiliation": r["affiliation_entity"],  # the organisation it speaks from
         },
         "cue": r["cue"],
         "language": r["language"],

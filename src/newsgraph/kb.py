@@ -193,7 +193,11 @@ class KnowledgeBase:
         )
         doc["quotes"] = self._with_others(
             _with_parts(
-                self.store.rows("SELECT * FROM quotes WHERE doc=? ORDER BY start", (doc_id,))
+                self.store.rows(
+                    f"SELECT q.*, {_AFFILIATION_COLUMNS} FROM quotes q {_AFFILIATION_JOIN}"
+                    " WHERE q.doc=? ORDER BY q.start",
+                    (doc_id,),
+                )
             )
         )
         return doc
@@ -242,6 +246,7 @@ class KnowledgeBase:
         anonymous: bool = False,
         since: str | None = None,
         limit: int = 50,
+        affiliation: str | None = None,
     ) -> list[Row]:
         """Quotes across articles, newest first, each with its article's date and source.
 
@@ -250,7 +255,10 @@ class KnowledgeBase:
         speaker resolved to another entity never matches by its words: "X, whom Noboa
         appointed" is not Noboa); ``about``: the
         quote mentions that entity (or contains the name); ``anonymous``: only unnamed
-        sources; ``since``: articles published on or after that ISO date.
+        sources; ``since``: articles published on or after that ISO date;
+        ``affiliation``: said by a source written as speaking from that entity, named or
+        not ("officials at the ministry", "Ana Ruiz, economist at Valle Bank"). Each row
+        has ``affiliation_entity`` and ``affiliation_name``.
         """
         where: list[str] = []
         params: list[Any] = []
@@ -272,6 +280,10 @@ class KnowledgeBase:
                 f" AND {_MENTION_QUOTED}) OR {_QUOTED_TEXT_LIKE})"
             )
             params += [*ids, f"%{about}%"]
+        if affiliation:
+            ids = self.find_entities(affiliation)
+            where.append(f"a.entity IN ({','.join('?' * len(ids))})")
+            params += ids
         if anonymous:
             where.append("q.speaker_kind = 'anonymous'")
         if since:
@@ -279,9 +291,9 @@ class KnowledgeBase:
             params.append(since)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self.store.rows(
-            "SELECT q.*, d.published, d.title, d.url, d.source, e.name AS speaker_name"
-            " FROM quotes q JOIN documents d ON d.id = q.doc"
-            " LEFT JOIN entities e ON e.id = q.speaker_entity"
+            "SELECT q.*, d.published, d.title, d.url, d.source, e.name AS speaker_name,"
+            f" {_AFFILIATION_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc"
+            f" LEFT JOIN entities e ON e.id = q.speaker_entity {_AFFILIATION_JOIN}"
             f" {clause} ORDER BY d.published DESC, q.doc, q.start LIMIT ?",
             [*params, limit],
         )
@@ -346,6 +358,14 @@ _MENTION_QUOTED = (
 _QUOTED_TEXT_LIKE = (
     f"EXISTS (SELECT 1 FROM {_PART} WHERE"
     f" substr(q.text, {_PART_START} - q.start + 1, {_PART_END} - {_PART_START}) LIKE ?)"
+)
+
+
+#: The entity a quote's source speaks from, and its name, for a query on ``quotes q``.
+_AFFILIATION_COLUMNS = "a.entity AS affiliation_entity, ae.name AS affiliation_name"
+_AFFILIATION_JOIN = (
+    "LEFT JOIN local_entities a ON a.id = q.speaker_affiliation"
+    " LEFT JOIN entities ae ON ae.id = a.entity"
 )
 
 

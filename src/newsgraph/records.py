@@ -101,6 +101,10 @@ class Speaker:
     #: The LocalEntity indices of the others who speak with ``local`` in a joint source
     #: ("Ruperto Salas y Odalys Ferrer dijeron …", "GM and Ford said …"), in text order.
     others: tuple[int, ...] = ()
+    #: The LocalEntity index of the organisation or place the source is written as
+    #: speaking from, when it names one apart from the speaker: "officials at [the
+    #: ministry]", "[US] officials", "Ana Ruiz, economist at [Valle Bank]".
+    affiliation: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,7 +224,8 @@ class Store:
         self.db.executemany(
             'INSERT OR IGNORE INTO quotes (id, doc, start, "end", text, kind, speaker_text,'
             " speaker_kind, speaker_start, speaker_end, speaker_local, speaker_entity, cue,"
-            " cue_start, cue_end, language, parts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " cue_start, cue_end, language, parts, speaker_affiliation)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [_quote_row(a.id, q, locals_, entity_ids) for q in result.quotes],
         )
         self.db.executemany(
@@ -249,10 +250,11 @@ def _quote_row(doc: str, q: Quote, locals_: list[str], entity_ids: list[str]) ->
     s = q.speaker
     local = locals_[s.local] if s.local is not None else None
     entity = entity_ids[s.local] if s.local is not None else None
+    affiliation = locals_[s.affiliation] if s.affiliation is not None else None
     return (
         _quote_id(doc, q), doc, q.start, q.end, q.text, q.kind, s.text, s.kind,
         s.start, s.end, local, entity, q.cue, q.cue_start, q.cue_end, q.language,
-        json.dumps([list(p) for p in q.parts]),
+        json.dumps([list(p) for p in q.parts]), affiliation,
     )  # fmt: skip
 
 

@@ -382,10 +382,16 @@ class SpeakerFinder:
         self.segments = segments
 
     def speaker(self, start: int, end: int, language: str) -> Speaker:
-        """The speaker written at ``text[start:end]``."""
+        """The speaker written at ``text[start:end]``, with the organisation or place it
+        speaks from when its words name one (:meth:`_affiliation`)."""
+        inside = [m for m in self.mentions_in(start, end) if not self._adjectival(m, start, end)]
+        found = self._speaker(start, end, inside, language)
+        affiliation = self._affiliation(found, inside, language)
+        return found if affiliation is None else replace(found, affiliation=affiliation)
+
+    def _speaker(self, start: int, end: int, inside: list[Mention], language: str) -> Speaker:
         words = self.text[start:end]
         low = words.lower().strip()
-        inside = self.mentions_in(start, end)
         if low in PRONOUNS:
             return self._pronoun(words, start, end, None)  # see in_text_order
         if inside and (owner := self._owner(words, language)) is not None:
@@ -412,12 +418,20 @@ class SpeakerFinder:
             and _unnamed_at(self.text[start : min(m.start for m in inside)], language)
         ):  # fmt: skip
             return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
+        if (
+            inside and not any(m.label == "PERSON" for m in inside)
+            and self._unnamed_head(start, end, inside, language)
+        ):  # fmt: skip
+            return Speaker(words, "anonymous", start, end)  # "US officials", "Valle analysts"
         if inside and self._role_at(words, start, inside, language):
             return self._description(words, start, end, language)
         if inside:
             return self._named(words, start, end, inside, language)
         if _is_listed_medium(low, language, "media", "media_nouns"):
             return Speaker(words, "media", start, end)  # "the paper": see in_text_order
+        if (voiced := _voice_of_an_organization(low, language)) is not None:
+            local = self._organization(start + words.lower().index(voiced))
+            return Speaker(words, "organization", start, end, local)  # "a spokesman for the firm"
         if _is_unnamed(words, language) and self._headed_by_unnamed(start, end, language):
             described = self._description(words, start, end, language)  # "el especialista":
             if described.local is not None:  # the one of the article, when there is one
@@ -434,6 +448,64 @@ class SpeakerFinder:
         if _headed_by(low, language, "institution_nouns"):  # "the government", unnamed
             return Speaker(words, "organization", start, end)
         return self._description(words, start, end, language)
+
+    def _adjectival(self, mention: Mention, start: int, end: int) -> bool:
+        """Whether a nationality's name only qualifies the head of a source, where the
+        parse has it: "Brevalto, the [Italian] food group", "[Swedish] experts"; not
+        "[Republicans] said"."""
+        if mention.label != "NORP":
+            return False
+        tokens = self._parsed(start, end)
+        if tokens is None:
+            return False
+        off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
+        if mention.start <= tokens.root.idx + off < mention.end:
+            return False
+        named = self._parsed(mention.start, mention.end)
+        return named is not None and named.root.dep_ in ("amod", "compound")
+
+    def _unnamed_head(self, start: int, end: int, inside: list[Mention], language: str) -> bool:
+        """Whether the parse heads a source with a noun that marks unnamed people
+        (``lang/*/anonymous.txt``), outside the names it holds: "[US] officials", "[Valle
+        Bank] economists", "senior officials at the rate-setting [Central Bank]". A
+        spokesperson speaks for the organisation (``lang/*/official_voices.txt``)."""
+        tokens = self._parsed(start, end)
+        if tokens is None or tokens.root.pos_ != "NOUN":
+            return False
+        root = tokens.root
+        off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
+        at, after = root.idx + off, root.idx + len(root) + off
+        if any(
+            m.start <= at < m.end or (m.start >= after and not self.text[after : m.start].strip())
+            for m in inside
+        ):
+            return False  # "trades union official [Ulf Carlsson]", "analysts [Ovum]"
+        return root.lower_ in _list(language, "anonymous") and root.lower_ not in _list(
+            language, "official_voices"
+        )
+
+    def _affiliation(self, speaker: Speaker, inside: list[Mention], language: str) -> int | None:
+        """The organisation a source's words say it speaks from, apart from the speaker
+        itself: the first organisation named in them ("officials at [the ministry]",
+        "Ana Ruiz, economist at [Valle Bank]", "[EC] spokeswoman Ana Ruiz"), or for an
+        unnamed source, failing one, the first place ("[US] officials", "officials in
+        [Cojedes] state"). Not an organisation the words say the speaker has left ("a
+        former executive at [Valle Bank]"). A source of no known kind has none: "[firms]
+        with listings in New York" are not from New York."""
+        if speaker.start is None or speaker.kind not in ("person", "anonymous"):
+            return None
+        taken = {speaker.local, *speaker.others}
+        labels = ("ORG", "GPE") if speaker.kind != "person" else ("ORG",)
+        for label in labels:
+            for m in sorted(inside, key=lambda m: m.start):
+                if m.label != label or m.local in taken:
+                    continue
+                before = self.text[speaker.start : m.start].rsplit(",", 1)[-1]
+                role = role_key(before, language)
+                if _is_unnamed(before, language, "former_markers") or (role and role[0]):
+                    continue  # "a former executive at [Valle Bank]", "exdirector de [X]"
+                return m.local
+        return None
 
     def _headed_by_unnamed(self, start: int, end: int, language: str) -> bool:
         """Whether the noun that heads a source, where the parse has it, is the one that
@@ -515,6 +587,7 @@ class SpeakerFinder:
                 if (
                     subject is not None
                     and subject.start_char + off < start
+                    and subject.root.right_edge.idx + off < start  # not "a spokesman for [the …]"
                     and not (_stands_for_an_organization(subject.text.lower(), language))
                 ):
                     return None  # someone else was the subject in between
@@ -749,9 +822,12 @@ class SpeakerFinder:
     def _named(
         self, words: str, start: int, end: int, inside: list[Mention], language: str
     ) -> Speaker:
-        head = self._head_name(start, end, inside) or max(
-            inside, key=lambda m: (m.label == "PERSON", m.end - m.start)
-        )
+        head = self._head_name(start, end, inside) or self._name_below(start, end, inside, language)
+        if head is None:  # "[Brevalto], the Italian group", "[firms] in New York"
+            kind: SpeakerKind = "organization" if _stands_for_an_organization(
+                words.lower().split(",")[0].strip(), language
+            ) else "unknown"  # fmt: skip
+            return Speaker(words, kind, start, end)
         entity = self.entities[head.local]
         kind = _KIND_OF_LABEL.get(head.label, "unknown")  # "Caso Odebrecht" says nothing
         if kind == "unknown" and _described_name(words, language):
@@ -785,6 +861,38 @@ class SpeakerFinder:
         if head is None or head.label == "PERSON" or all(m.label != "PERSON" for m in inside):
             return head
         return None
+
+    def _name_below(
+        self, start: int, end: int, inside: list[Mention], language: str
+    ) -> Mention | None:
+        """The name that speaks in a source whose head is no name (:meth:`_head_name`):
+        a person's, else the longest. Where the parse has the source, not a place or a
+        nationality below a common noun ("[firms] with listings in New York"), unless the
+        noun is an institution's or a spokesperson's ("the government of [Peru]", "un
+        portavoz del [Vaticano]", ``lang/*/institution_nouns.txt``); nor any name below a
+        capitalised proper noun the model did not tag ("[Brevalto], the food group at the
+        centre of Europe's scandals")."""
+        candidates = inside
+        tokens = self._parsed(start, end)
+        if tokens is not None:
+            root = tokens.root
+            off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
+            at, after = root.idx + off, root.idx + len(root) + off
+            if (
+                root.pos_ == "PROPN" and root.is_title
+                and not any(m.start <= at < m.end for m in inside)
+                and not any(m.start >= after and not self.text[after : m.start].strip()
+                            for m in inside)
+            ):  # fmt: skip
+                return None  # not "[The] New York Times"
+            speaks_for_places = _list(language, "institution_nouns") | _list(
+                language, "official_voices"
+            )
+            if root.pos_ == "NOUN" and root.lower_ not in speaks_for_places:
+                candidates = [m for m in inside if m.label not in _PLACE_LABELS]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda m: (m.label == "PERSON", m.end - m.start))
 
     def _joint_speakers(
         self, start: int, end: int, head: Mention, inside: Sequence[Mention], language: str
@@ -889,6 +997,10 @@ _ADJECTIVE_LABELS = ("GPE", "NORP")
 #: What may stand between an author and its document: "[Valle Bank]'s latest report",
 #: "a [Valle Bank] report".
 _OWNER_GAP = re.compile(r"(?:[’']s?)?(?:\s+[a-z][\w-]*){0,2}\s+")
+
+#: The labels of places and nationalities, which a common noun heading a source does not
+#: speak for: "[firms] with secondary listings in New York".
+_PLACE_LABELS = ("GPE", "LOC", "NORP")
 
 #: The labels of the names that may speak together in a joint source, or author a document
 #: they are not joined to by "by".
@@ -1078,6 +1190,21 @@ def _is_unnamed(words: str, language: str, marks: str = "anonymous") -> bool:
     found = re.findall(r"\w+", words)
     marked = {w.lower() for n, w in enumerate(found) if n == 0 or w.islower()}
     return bool(marked & _list(language, marks))
+
+
+def _voice_of_an_organization(low: str, language: str) -> str | None:
+    """The organisation's description that a spokesperson without a name speaks for:
+    "the firm" in "a spokesman for the firm", "la empresa" in "un portavoz de la empresa"
+    (``lang/*/official_voices.txt``, ``lang/*/voice_prepositions.txt``,
+    ``lang/*/organization_nouns.txt``)."""
+    words = low.split()
+    voices = _list(language, "official_voices")
+    markers = _list(language, "voice_prepositions")
+    for n, word in enumerate(words[:3]):
+        if word in voices and n + 1 < len(words) and words[n + 1] in markers:
+            rest = " ".join(words[n + 2 :])
+            return rest if rest and _stands_for_an_organization(rest, language) else None
+    return None
 
 
 def _unnamed_at(words: str, language: str) -> bool:
