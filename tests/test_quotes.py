@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate import AnnotatedSegment
 from newsgraph.pipeline import analyze_text
 from newsgraph.quotes import extract_quotes, find_direct
-from newsgraph.quotes.speakers import _speaker_span
+from newsgraph.quotes.speakers import _speaker_span, _unnamed_at
 from newsgraph.records import Article, DocResult, Metadata, Quote, Segment
 
 
@@ -1354,6 +1354,28 @@ def test_a_named_speaker_keeps_the_organisation_it_speaks_from() -> None:
     result, qs = quotes("Tamsin Oduya, a former executive at Porsche, said the deal was poor.")
     (q,) = qs
     assert speaker_name(result, q) == "Tamsin Oduya" and q.speaker.affiliation is None
+
+
+def test_a_name_set_off_after_a_capitalised_title_speaks() -> None:
+    result, qs = quotes("The new President, Tomas Wrenfeld, said a list is being drawn up.")
+    (q,) = qs
+    assert speaker_name(result, q) == "Tomas Wrenfeld"
+
+
+def test_a_title_right_before_a_name_does_not_make_it_unnamed() -> None:
+    # the words before a name the model may tag as an organisation's ("Ulf Carlsson")
+    assert not _unnamed_at("Swedish trades union official ", "en")
+    assert _unnamed_at("Senior officials at the ", "en")
+    assert _unnamed_at("fuentes de la ", "es")
+
+
+def test_a_pronoun_for_an_unnamed_source_keeps_its_organisation() -> None:
+    result, qs = quotes(
+        "Analysts at Nomura Bank said growth would slow. They added that rates would rise."
+    )
+    q = only(qs, "rates")
+    assert q.speaker.kind == "anonymous"
+    assert affiliation_name(result, q) == "Nomura Bank"
 
 
 def test_a_nationality_qualifying_a_source_is_not_its_speaker() -> None:

@@ -646,13 +646,20 @@ class SpeakerFinder:
                     previous.kind != "person" or previous.others  # "Salas and Ferrer …. They"
                 )
             ):
-                return Speaker(words, previous.kind, start, end, previous.local, previous.others)
+                return Speaker(words, previous.kind, start, end, previous.local, previous.others,
+                               previous.affiliation)  # fmt: skip
             return Speaker(words, "unknown", start, end)
         local = previous.local if previous and previous.kind == "person" else None
         if local is None:
             persons = [m for m in self.mentions if m.end <= start and m.label == "PERSON"]
             local = persons[-1].local if persons else None
-        return Speaker(words, "person" if local is not None else "unknown", start, end, local)
+        affiliation = (
+            previous.affiliation
+            if previous and local is not None and previous.local == local
+            else None
+        )
+        kind: SpeakerKind = "person" if local is not None else "unknown"
+        return Speaker(words, kind, start, end, local, affiliation=affiliation)
 
     def in_text_order(self, quotes: list[Quote]) -> list[Quote]:
         """``quotes`` with their pronoun speakers resolved in the order of the text, once
@@ -852,7 +859,8 @@ class SpeakerFinder:
         at = root.idx + off
         head = next((m for m in inside if m.start <= at < m.end and m.label in _SOURCE_LABELS),
                     None)  # fmt: skip
-        if head is None and root.pos_ == "NOUN":  # "[CNN reporter] and former … Joe Lockhart"
+        if head is None and root.pos_ in ("NOUN", "PROPN"):  # "[CNN reporter] and … Joe
+            # Lockhart", "The new [President], Viktor Yushchenko"
             joined = [t.idx + off for c in root.children if c.dep_ in ("appos", "conj")
                       for t in (c, *(f for f in c.children if f.dep_ == "flat"))]  # fmt: skip
             names = [m for m in inside if m.label == "PERSON"
@@ -869,7 +877,8 @@ class SpeakerFinder:
         a person's, else the longest. Where the parse has the source, not a place or a
         nationality below a common noun ("[firms] with listings in New York"), unless the
         noun is an institution's or a spokesperson's ("the government of [Peru]", "un
-        portavoz del [Vaticano]", ``lang/*/institution_nouns.txt``); nor any name below a
+        portavoz del [Vaticano]", ``lang/*/institution_nouns.txt``), or the name is in
+        apposition to it ("el canal de noticias [Telesur]"); nor any name below a
         capitalised proper noun the model did not tag ("[Brevalto], the food group at the
         centre of Europe's scandals")."""
         candidates = inside
@@ -889,7 +898,9 @@ class SpeakerFinder:
                 language, "official_voices"
             )
             if root.pos_ == "NOUN" and root.lower_ not in speaks_for_places:
-                candidates = [m for m in inside if m.label not in _PLACE_LABELS]
+                named = [t.idx + off for t in root.children if t.dep_ in ("appos", "flat")]
+                candidates = [m for m in inside if m.label not in _PLACE_LABELS
+                              or any(m.start <= i < m.end for i in named)]  # fmt: skip
         if not candidates:
             return None
         return max(candidates, key=lambda m: (m.label == "PERSON", m.end - m.start))
@@ -1215,6 +1226,8 @@ def _unnamed_at(words: str, language: str) -> bool:
     found = re.findall(r"\w+", words)
     if any(w[:1].isupper() for w in found[1:]):
         return False  # "Parul Jain, economist at [Nomura]": a name the model missed
+    if found and found[-1].lower() in _list(language, "anonymous"):
+        return False  # "trades union official [Ulf Carlsson]": a title before a name
     return _is_unnamed(words, language) and not _is_unnamed(words, language, "official_voices")
 
 
