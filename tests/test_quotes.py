@@ -1364,7 +1364,8 @@ def test_a_name_set_off_after_a_capitalised_title_speaks() -> None:
 
 def test_a_title_right_before_a_name_does_not_make_it_unnamed() -> None:
     # the words before a name the model may tag as an organisation's ("Ulf Carlsson")
-    assert not _unnamed_at("Swedish trades union official ", "en")
+    assert not _unnamed_at("Swedish trades union official ", "en", "Ulf Carlsson")
+    assert _unnamed_at("Grupo de científicos ", "es", "Arabes")
     assert _unnamed_at("Senior officials at the ", "en")
     assert _unnamed_at("fuentes de la ", "es")
 

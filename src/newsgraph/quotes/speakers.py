@@ -413,9 +413,10 @@ class SpeakerFinder:
             described = self._description(words, start, end, language)
             if described.local is not None:
                 return described
+        first = min(inside, key=lambda m: m.start) if inside else None
         if (
-            inside and not any(m.label == "PERSON" for m in inside)
-            and _unnamed_at(self.text[start : min(m.start for m in inside)], language)
+            first is not None and not any(m.label == "PERSON" for m in inside)
+            and _unnamed_at(self.text[start : first.start], language, first.text)
         ):  # fmt: skip
             return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
         if (
@@ -1218,16 +1219,18 @@ def _voice_of_an_organization(low: str, language: str) -> str | None:
     return None
 
 
-def _unnamed_at(words: str, language: str) -> bool:
-    """Whether the words before the first name in a speaker mark unnamed people there:
-    "[two officials at] the ministry", "[fuentes de] la Fiscalía". A spokesperson speaks
-    for the organisation (``lang/*/official_voices.txt``), and a name in them is no one
-    unnamed ("[the] Hacienda official")."""
+def _unnamed_at(words: str, language: str, name: str = "") -> bool:
+    """Whether the words before the first name in a speaker, ``name``, mark unnamed
+    people there: "[two officials at] the ministry", "[fuentes de] la Fiscalía". A
+    spokesperson speaks for the organisation (``lang/*/official_voices.txt``), and a name
+    in them is no one unnamed ("[the] Hacienda official"); nor is a name of several words
+    right after their noun ("trades union official [Ulf Carlsson]", whatever the model
+    tagged it; not "científicos [Arabes]")."""
     found = re.findall(r"\w+", words)
     if any(w[:1].isupper() for w in found[1:]):
         return False  # "Parul Jain, economist at [Nomura]": a name the model missed
-    if found and found[-1].lower() in _list(language, "anonymous"):
-        return False  # "trades union official [Ulf Carlsson]": a title before a name
+    if found and found[-1].lower() in _list(language, "anonymous") and len(name.split()) > 1:
+        return False  # a title before a name
     return _is_unnamed(words, language) and not _is_unnamed(words, language, "official_voices")
 
 
