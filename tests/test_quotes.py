@@ -1344,6 +1344,25 @@ def test_unnamed_people_named_after_their_organisation_or_country_are_anonymous(
         assert affiliation_name(result, q) == at, text
 
 
+def test_only_a_source_from_inside_an_organisation_is_affiliated_to_it() -> None:
+    for text in (
+        "Other critics outside the Valley Water Board questioned the plan.",
+        "Sources close to Nomura Bank said the plant would close.",
+    ):
+        _, qs = quotes(text)
+        (q,) = qs
+        assert q.speaker.kind == "anonymous" and q.speaker.affiliation is None, text
+    result, qs = quotes("Tamsin Oduya, Nomura Bank's vice president, said demand was weak.")
+    (q,) = qs
+    assert affiliation_name(result, q) == "Nomura Bank"
+
+
+def test_a_word_inside_a_description_does_not_make_a_named_source_unnamed() -> None:
+    _, qs = quotes("Open-source game developer Perttu Ahola discussed the game with fans.")
+    (q,) = qs
+    assert q.speaker.kind != "anonymous"  # "open-source" is no unnamed "source"
+
+
 def test_a_named_speaker_keeps_the_organisation_it_speaks_from() -> None:
     result, qs = quotes(
         "“Sales fell sharply,” said Tamsin Oduya, deputy chief economist at Nomura Bank."

@@ -48,6 +48,7 @@ def test_version_3_database_upgrades_in_place_and_stores_quote_parts(tmp_path: P
         assert kb.store.schema_version == migrations()[-1][0]
         (old,) = kb.quotes()
         assert old["text"] == "Ready," and old["parts"] == []  # in one piece, as stored
+        assert old["affiliation_entity"] is None  # stored before sources had one
         text = "“The dam will hold,” Odilia Cárdenas said. “We checked it twice.”"
         kb.store.write_batch([analyze_text(text)])
         (new,) = [q for q in kb.quotes() if q["doc"] != "old"]

@@ -417,6 +417,7 @@ class SpeakerFinder:
         if (
             first is not None and not any(m.label == "PERSON" for m in inside)
             and _unnamed_at(self.text[start : first.start], language, first.text)
+            and self._headed_by_unnamed(start, end, language, inside)
         ):  # fmt: skip
             return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
         if (
@@ -499,7 +500,7 @@ class SpeakerFinder:
         labels = ("ORG", "GPE") if speaker.kind != "person" else ("ORG",)
         for label in labels:
             for m in sorted(inside, key=lambda m: m.start):
-                if m.label != label or m.local in taken:
+                if m.label != label or m.local in taken or not self._affiliated(m, language):
                     continue
                 before = self.text[speaker.start : m.start].rsplit(",", 1)[-1]
                 role = role_key(before, language)
@@ -508,12 +509,43 @@ class SpeakerFinder:
                 return m.local
         return None
 
-    def _headed_by_unnamed(self, start: int, end: int, language: str) -> bool:
+    def _affiliated(self, mention: Mention, language: str) -> bool:
+        """Whether a name in a source is where the source speaks from: a name qualifying
+        a noun ("[Valle Bank] economists", "[EC] spokeswoman X", "[GM]'s vice president"),
+        or after a preposition of ``lang/*/affiliation_prepositions.txt`` ("officials at
+        [the ministry]", "un funcionario de [Gobernación]"); not "sources close to [the
+        talks]", "critics outside [the party]". Where the sentence was not parsed, the
+        word before the name, past its determiners, tells."""
+        tokens = self._parsed(mention.start, mention.end)
+        prepositions = _list(language, "affiliation_prepositions")
+        if tokens is None:
+            determiners = _list(language, "definite_articles") | _list(
+                language, "indefinite_determiners"
+            )
+            before = self.text[max(0, mention.start - 60) : mention.start].lower().split()
+            while before and before[-1] in determiners:
+                before.pop()
+            return bool(before) and before[-1] in prepositions
+        top = tokens.root
+        if top.dep_ in ("compound", "poss") or self.text[mention.end :].startswith(("'s", "’s")):
+            return True
+        if top.dep_ == "pobj":
+            return top.head.lower_ in prepositions
+        return any(c.dep_ == "case" and c.lower_ in prepositions for c in top.children)
+
+    def _headed_by_unnamed(
+        self, start: int, end: int, language: str, inside: Sequence[Mention] = ()
+    ) -> bool:
         """Whether the noun that heads a source, where the parse has it, is the one that
         marks it unnamed (``lang/*/anonymous.txt``), or a group of them ("a panel of
         experts", ``lang/*/group_nouns.txt``): not "official figures", "concerns of
-        residents"."""
+        residents", "a statement on his official [Twitter] account"; nor a name among
+        ``inside`` ("open-source developer [Perttu Ahola]")."""
         tokens = self._parsed(start, end)
+        if tokens is not None and inside:
+            off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
+            if any(m.start <= tokens.root.idx + off < m.end for m in inside):
+                return False
         if tokens is None or tokens.root.pos_ != "NOUN":
             return True  # "two of the officials", "uno de los agentes"
         head = tokens.root.lower_
@@ -1207,11 +1239,11 @@ def _is_unnamed(words: str, language: str, marks: str = "anonymous") -> bool:
 def _voice_of_an_organization(low: str, language: str) -> str | None:
     """The organisation's description that a spokesperson without a name speaks for:
     "the firm" in "a spokesman for the firm", "la empresa" in "un portavoz de la empresa"
-    (``lang/*/official_voices.txt``, ``lang/*/voice_prepositions.txt``,
+    (``lang/*/official_voices.txt``, ``lang/*/affiliation_prepositions.txt``,
     ``lang/*/organization_nouns.txt``)."""
     words = low.split()
     voices = _list(language, "official_voices")
-    markers = _list(language, "voice_prepositions")
+    markers = _list(language, "affiliation_prepositions")
     for n, word in enumerate(words[:3]):
         if word in voices and n + 1 < len(words) and words[n + 1] in markers:
             rest = " ".join(words[n + 2 :])
