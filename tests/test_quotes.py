@@ -1352,9 +1352,13 @@ def test_only_a_source_from_inside_an_organisation_is_affiliated_to_it() -> None
         _, qs = quotes(text)
         (q,) = qs
         assert q.speaker.kind == "anonymous" and q.speaker.affiliation is None, text
-    result, qs = quotes("Tamsin Oduya, Nomura Bank's vice president, said demand was weak.")
-    (q,) = qs
-    assert affiliation_name(result, q) == "Nomura Bank"
+    for text in (
+        "Tamsin Oduya, Nomura Bank's vice president, said demand was weak.",
+        "Nomura Bank chief executive Tamsin Oduya said demand was weak.",
+    ):
+        result, qs = quotes(text)
+        (q,) = qs
+        assert affiliation_name(result, q) == "Nomura Bank", text
 
 
 def test_a_word_inside_a_description_does_not_make_a_named_source_unnamed() -> None:

@@ -529,6 +529,9 @@ def test_unnamed_officials_keep_the_institution_they_speak_from() -> None:
     (q,) = result.quotes
     assert q.speaker.kind == "anonymous" and q.speaker.affiliation is not None
     assert result.entities[q.speaker.affiliation].name == "Gobernación"
+    text = "Fuentes cercanas a la Secretaría de Marina dijeron que hubo detenidos."
+    (q,) = quotes(text)
+    assert q.speaker.kind == "anonymous" and q.speaker.affiliation is None  # near it, not in it
 
 
 def test_an_acronym_after_an_article_speaks_as_an_organisation() -> None:

@@ -527,11 +527,14 @@ class SpeakerFinder:
                 before.pop()
             return bool(before) and before[-1] in prepositions
         top = tokens.root
-        if top.dep_ in ("compound", "poss") or self.text[mention.end :].startswith(("'s", "’s")):
-            return True
+        if self.text[mention.end :].startswith(("'s", "’s")):
+            return True  # "[Valle Bank]'s vice president"
         if top.dep_ == "pobj":
             return top.head.lower_ in prepositions
-        return any(c.dep_ == "case" and c.lower_ in prepositions for c in top.children)
+        cases = [c.lower_ for c in top.children if c.dep_ == "case"]
+        if cases:  # "cercanas [a] la Secretaría"
+            return any(c in prepositions for c in cases)
+        return top.dep_ in _QUALIFYING_DEPS
 
     def _headed_by_unnamed(
         self, start: int, end: int, language: str, inside: Sequence[Mention] = ()
@@ -1041,6 +1044,10 @@ _ADJECTIVE_LABELS = ("GPE", "NORP")
 #: What may stand between an author and its document: "[Valle Bank]'s latest report",
 #: "a [Valle Bank] report".
 _OWNER_GAP = re.compile(r"(?:[’']s?)?(?:\s+[a-z][\w-]*){0,2}\s+")
+
+#: The dependencies of a name that qualifies the noun it hangs from: "[GM] chief executive
+#: X", "[Valle Bank] economists", "[Valle Bank]'s vice president".
+_QUALIFYING_DEPS = ("compound", "nmod", "poss")
 
 #: The labels of places and nationalities, which a common noun heading a source does not
 #: speak for: "[firms] with secondary listings in New York".
