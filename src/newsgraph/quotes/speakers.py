@@ -458,10 +458,7 @@ class SpeakerFinder:
         if mention.label != "NORP":
             return False
         tokens = self._parsed(start, end)
-        if tokens is None:
-            return False
-        off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
-        if mention.start <= tokens.root.idx + off < mention.end:
+        if tokens is None or _holding([mention], self._root_at(tokens)[0]):
             return False
         named = self._parsed(mention.start, mention.end)
         return named is not None and named.root.dep_ in ("amod", "compound")
@@ -474,17 +471,11 @@ class SpeakerFinder:
         tokens = self._parsed(start, end)
         if tokens is None or tokens.root.pos_ != "NOUN":
             return False
-        root = tokens.root
-        off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
-        at, after = root.idx + off, root.idx + len(root) + off
-        if any(
-            m.start <= at < m.end or (m.start >= after and not self.text[after : m.start].strip())
-            for m in inside
-        ):
+        if self._name_right_after(inside, self._root_at(tokens)[1]):
             return False  # "trades union official [Ulf Carlsson]", "analysts [Ovum]"
-        return root.lower_ in _list(language, "anonymous") and root.lower_ not in _list(
+        return tokens.root.lower_ not in _list(
             language, "official_voices"
-        )
+        ) and self._headed_by_unnamed(start, end, language, inside)
 
     def _affiliation(self, speaker: Speaker, inside: list[Mention], language: str) -> int | None:
         """The organisation a source's words say it speaks from, apart from the speaker
@@ -534,7 +525,16 @@ class SpeakerFinder:
         cases = [c.lower_ for c in top.children if c.dep_ == "case"]
         if cases:  # "cercanas [a] la Secretaría"
             return any(c in prepositions for c in cases)
-        return top.dep_ in _QUALIFYING_DEPS
+        return top.dep_ in _QUALIFYING_DEPS and top.i < top.head.i  # not "los años [1990]"
+
+    def _root_at(self, tokens: Span) -> tuple[int, int]:
+        """Where the head of ``tokens`` starts and ends in the article's text."""
+        off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
+        return tokens.root.idx + off, tokens.root.idx + len(tokens.root) + off
+
+    def _name_right_after(self, mentions: Sequence[Mention], end: int) -> bool:
+        """Whether one of ``mentions`` follows ``end`` with only spaces between."""
+        return any(m.start >= end and not self.text[end : m.start].strip() for m in mentions)
 
     def _headed_by_unnamed(
         self, start: int, end: int, language: str, inside: Sequence[Mention] = ()
@@ -545,10 +545,8 @@ class SpeakerFinder:
         residents", "a statement on his official [Twitter] account"; nor a name among
         ``inside`` ("open-source developer [Perttu Ahola]")."""
         tokens = self._parsed(start, end)
-        if tokens is not None and inside:
-            off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
-            if any(m.start <= tokens.root.idx + off < m.end for m in inside):
-                return False
+        if tokens is not None and _holding(inside, self._root_at(tokens)[0]):
+            return False
         if tokens is None or tokens.root.pos_ != "NOUN":
             return True  # "two of the officials", "uno de los agentes"
         head = tokens.root.lower_
@@ -921,13 +919,11 @@ class SpeakerFinder:
         tokens = self._parsed(start, end)
         if tokens is not None:
             root = tokens.root
-            off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
-            at, after = root.idx + off, root.idx + len(root) + off
+            at, after = self._root_at(tokens)
+            off = at - root.idx
             if (
                 root.pos_ == "PROPN" and root.is_title
-                and not any(m.start <= at < m.end for m in inside)
-                and not any(m.start >= after and not self.text[after : m.start].strip()
-                            for m in inside)
+                and not _holding(inside, at) and not self._name_right_after(inside, after)
             ):  # fmt: skip
                 return None  # not "[The] New York Times"
             speaks_for_places = _list(language, "institution_nouns") | _list(
@@ -1045,8 +1041,8 @@ _ADJECTIVE_LABELS = ("GPE", "NORP")
 #: "a [Valle Bank] report".
 _OWNER_GAP = re.compile(r"(?:[’']s?)?(?:\s+[a-z][\w-]*){0,2}\s+")
 
-#: The dependencies of a name that qualifies the noun it hangs from: "[GM] chief executive
-#: X", "[Valle Bank] economists", "[Valle Bank]'s vice president".
+#: The dependencies of a name that qualifies the noun it hangs from, before it: "[GM] chief
+#: executive X", "[Valle Bank] economists".
 _QUALIFYING_DEPS = ("compound", "nmod", "poss")
 
 #: The labels of places and nationalities, which a common noun heading a source does not
@@ -1056,6 +1052,11 @@ _PLACE_LABELS = ("GPE", "LOC", "NORP")
 #: The labels of the names that may speak together in a joint source, or author a document
 #: they are not joined to by "by".
 _SOURCE_LABELS = ("PERSON", "ORG")
+
+
+def _holding(mentions: Sequence[Mention], at: int) -> Mention | None:
+    """The first of ``mentions`` holding the character at ``at``."""
+    return next((m for m in mentions if m.start <= at < m.end), None)
 
 
 def _word_before(text: str, start: int) -> str:
