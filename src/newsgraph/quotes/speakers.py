@@ -471,11 +471,13 @@ class SpeakerFinder:
         tokens = self._parsed(start, end)
         if tokens is None or tokens.root.pos_ != "NOUN":
             return False
-        if self._name_right_after(inside, self._root_at(tokens)[1]):
+        at, after = self._root_at(tokens)
+        if _holding(inside, at) or self._name_right_after(inside, after):
             return False  # "trades union official [Ulf Carlsson]", "analysts [Ovum]"
-        return tokens.root.lower_ not in _list(
+        head = tokens.root.lower_
+        return head in _list(language, "anonymous") and head not in _list(
             language, "official_voices"
-        ) and self._headed_by_unnamed(start, end, language, inside)
+        )
 
     def _affiliation(self, speaker: Speaker, inside: list[Mention], language: str) -> int | None:
         """The organisation a source's words say it speaks from, apart from the speaker
