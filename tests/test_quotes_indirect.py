@@ -217,6 +217,16 @@ def test_a_title_after_book_or_show_is_no_quote() -> None:
     assert [q for q in quotes(text) if q.kind == "direct"] == []
 
 
+def test_a_title_after_an_exhibition_or_a_report_is_no_quote() -> None:
+    text = (
+        "La alcaldesa Odalys Ferrer inauguró la exposición “Colores: del Valle Perdido al Mar "
+        "Grande”, en el Antiguo Colegio."
+    )
+    assert quotes(text, "es") == []
+    text = "Ruperto Salas opened the exhibition “Colours: From The Lost Valley To The Sea”."
+    assert quotes(text) == []
+
+
 def test_a_title_case_quote_with_a_speaker_stays() -> None:
     text = "Ruperto Salas: “We Will Rebuild Every School In The Valley”"
     assert any("Rebuild" in q.text for q in quotes(text))

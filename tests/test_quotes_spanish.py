@@ -534,6 +534,12 @@ def test_unnamed_officials_keep_the_institution_they_speak_from() -> None:
     assert q.speaker.kind == "anonymous" and q.speaker.affiliation is None  # near it, not in it
 
 
+def test_a_complaint_in_the_present_tense_is_a_cue() -> None:
+    (q,) = quotes("“Todo el día están ahí”, se queja Odalys Ferrer.")
+    assert q.kind == "direct" and q.speaker.text == "Odalys Ferrer"
+    assert quotes("Odalys Ferrer presentó una queja ante la comisión.") == []
+
+
 def test_an_acronym_after_an_article_speaks_as_an_organisation() -> None:
     text = "La CPVQ informó que abrirá una queja por los hechos."
     assert only(quotes(text), "queja").speaker.kind == "organization"
