@@ -1413,6 +1413,17 @@ def test_a_nationality_qualifying_a_source_is_not_its_speaker() -> None:
     assert speaker_name(result, q) == "Republicans"
 
 
+def test_a_government_named_by_its_demonym_speaks_for_its_country() -> None:
+    result, qs = quotes(
+        "Russia sent troops to the border. The Russian government said the troops would stay."
+    )
+    (q,) = qs
+    assert q.speaker.kind == "organization" and speaker_name(result, q) == "Russia"
+    result, qs = quotes("The Russian government said the troops would stay.")
+    (q,) = qs
+    assert speaker_name(result, q) is None  # the article names no Russia
+
+
 def test_a_spokesperson_for_a_described_organisation_speaks_for_the_one_before() -> None:
     result, qs = quotes(
         "Corvex Holdings lost money on Monday. "

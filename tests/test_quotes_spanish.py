@@ -534,6 +534,14 @@ def test_unnamed_officials_keep_the_institution_they_speak_from() -> None:
     assert q.speaker.kind == "anonymous" and q.speaker.affiliation is None  # near it, not in it
 
 
+def test_a_government_named_by_its_demonym_speaks_for_its_country() -> None:
+    result = analyze_text(
+        "Chile cerró la frontera. El gobierno chileno dijo que seguirá cerrada.", language="es"
+    )
+    (q,) = result.quotes
+    assert q.speaker.local is not None and result.entities[q.speaker.local].name == "Chile"
+
+
 def test_a_complaint_in_the_present_tense_is_a_cue() -> None:
     (q,) = quotes("“Todo el día están ahí”, se queja Odalys Ferrer.")
     assert q.kind == "direct" and q.speaker.text == "Odalys Ferrer"

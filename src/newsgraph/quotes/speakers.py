@@ -443,6 +443,10 @@ class SpeakerFinder:
             return Speaker(words, "person", start, end)
         if _described_name(words, language):  # "la profesora Ana Ruiz", untagged
             return Speaker(words, "person", start, end)
+        if self._headed_by_institution(low, start, end, language):
+            country = self._country_named(words, language)  # "the [Russian] government"
+            if country is not None:
+                return Speaker(words, "organization", start, end, country)
         if _stands_for_an_organization(core, language):
             local = self._organization(start)
             if local is not None or low not in _list(language, "organization_pronouns"):
@@ -528,6 +532,32 @@ class SpeakerFinder:
         if cases:  # "cercanas [a] la Secretaría"
             return any(c in prepositions for c in cases)
         return top.dep_ in _QUALIFYING_DEPS and top.i < top.head.i  # not "los años [1990]"
+
+    def _headed_by_institution(self, low: str, start: int, end: int, language: str) -> bool:
+        """Whether an institution's noun heads a source (``lang/*/institution_nouns.txt``):
+        "the government", "Venezuelan authorities", "el gobierno chileno"."""
+        tokens = self._parsed(start, end)
+        if tokens is None:
+            return _headed_by(low, language, "institution_nouns")
+        return tokens.root.lower_ in _list(language, "institution_nouns")
+
+    def _country_named(self, words: str, language: str) -> int | None:
+        """The article's country that one demonym or spelling in ``words`` names, if the
+        article names it too: "the Russian government" → Russia, "las autoridades
+        estadounidenses" → Estados Unidos (``lang/*/demonyms.txt``). Short words count
+        only capitalised: "us" is not the US."""
+        keys = place_keys(language)
+        found = {
+            keys[(w.lower(),)] for w in re.findall(r"[\w.]+", words)
+            if (w.lower(),) in keys and (w[:1].isupper() or len(w) > 3)
+        }  # fmt: skip
+        if len(found) != 1:
+            return None
+        for entity in self.entities:
+            key = tuple(w.strip(",.;:()") for w in entity.name.lower().split())
+            if entity.label == "GPE" and keys.get(key) in found:
+                return entity.index
+        return None
 
     def _root_at(self, tokens: Span) -> tuple[int, int]:
         """Where the head of ``tokens`` starts and ends in the article's text."""
