@@ -534,6 +534,17 @@ def test_unnamed_officials_keep_the_institution_they_speak_from() -> None:
     assert q.speaker.kind == "anonymous" and q.speaker.affiliation is None  # near it, not in it
 
 
+def test_a_place_named_in_apposition_or_for_an_institution_still_speaks() -> None:
+    # a place under a common noun does not speak ("firms in New York"), but these do
+    for text, name in (
+        ("Según el canal de noticias Telesur, el candidato dijo que votará.", "Telesur"),
+        ("Un portavoz del Vaticano dijo que el papa descansa.", "Vaticano"),
+    ):
+        result = analyze_text(text, language="es")
+        speakers = [q.speaker for q in result.quotes if q.speaker.local is not None]
+        assert [result.entities[s.local].name for s in speakers][:1] == [name], text
+
+
 def test_a_government_named_by_its_demonym_speaks_for_its_country() -> None:
     result = analyze_text(
         "Chile cerró la frontera. El gobierno chileno dijo que seguirá cerrada.", language="es"
