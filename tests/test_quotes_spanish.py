@@ -553,6 +553,13 @@ def test_a_government_named_by_its_demonym_speaks_for_its_country() -> None:
     assert q.speaker.local is not None and result.entities[q.speaker.local].name == "Chile"
 
 
+def test_a_country_the_model_takes_for_a_person_is_a_place() -> None:
+    result = analyze_text("El gobierno de México dijo que habrá elecciones.", language="es")
+    (q,) = result.quotes
+    assert q.speaker.kind == "organization" and q.speaker.local is not None
+    assert result.entities[q.speaker.local].label == "GPE"
+
+
 def test_a_complaint_in_the_present_tense_is_a_cue() -> None:
     (q,) = quotes("“Todo el día están ahí”, se queja Odalys Ferrer.")
     assert q.kind == "direct" and q.speaker.text == "Odalys Ferrer"
