@@ -130,6 +130,13 @@ def test_a_person_tagged_org_in_another_article_is_the_same_person() -> None:
     assert index.entities[ids[0][0]].label == "PERSON"
 
 
+def test_a_place_a_few_articles_call_a_person_stays_a_place() -> None:
+    docs = [doc(("Valle Hondo", "GPE")) for _ in range(6)] + [doc(("Valle Hondo", "PERSON"))]
+    ids, index = resolve(*docs)
+    assert len({i[0] for i in ids}) == 1
+    assert index.entities[ids[0][0]].label == "GPE"
+
+
 def test_a_place_takes_the_label_most_mentions_carry() -> None:
     ids, index = resolve(doc(("Tlacotalpan", "LOC")), doc(("Tlacotalpan", "GPE")),
                          doc(("Tlacotalpan", "GPE")))  # fmt: skip

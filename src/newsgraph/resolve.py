@@ -336,16 +336,23 @@ class Resolver:
         entity.name = canonical_name(entity.aliases, person=entity.label == "PERSON") or entity.name
 
 
+#: A full name stays a person's while its PERSON mentions are at least this share of the
+#: majority label's.
+PERSON_SHARE = 0.2
+
+
 def voted_label(labels: Counter[str], current: Label, *, full_name: bool = False) -> Label:
     """The label most mentions carry; on a tie the current one, then PERSON (the models
     more often call a person something else than the reverse). A name of several words
-    that was ever a person's stays a person ("Graciela Valdivia Mora" tagged ORG in two
-    articles); a one-word name goes by the majority (Twitter, a person in one article)."""
+    stays a person's while a share of its mentions (``PERSON_SHARE`` of the majority's) are
+    tagged so ("Graciela Valdivia Mora" tagged ORG in two articles), not when a few do
+    against many ("Estados Unidos": 165 places, 4 persons); a one-word name goes by the
+    majority (Twitter, a person in one article)."""
     if not labels:
         return current
-    if full_name and labels.get("PERSON"):
-        return "PERSON"
     best = max(labels.values())
+    if full_name and labels.get("PERSON", 0) >= PERSON_SHARE * best:
+        return "PERSON"
     tied = {label for label, n in labels.items() if n == best}
     if current in tied:
         return current
