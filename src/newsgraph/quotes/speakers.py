@@ -417,7 +417,7 @@ class SpeakerFinder:
         if (
             first is not None and not any(m.label == "PERSON" for m in inside)
             and _unnamed_at(self.text[start : first.start], language, first.text)
-            and self._headed_by_unnamed(start, end, language, inside)
+            and self._headed_by_unnamed(start, first.start, language)
         ):  # fmt: skip
             return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
         if (
@@ -568,17 +568,13 @@ class SpeakerFinder:
         """Whether one of ``mentions`` follows ``end`` with only spaces between."""
         return any(m.start >= end and not self.text[end : m.start].strip() for m in mentions)
 
-    def _headed_by_unnamed(
-        self, start: int, end: int, language: str, inside: Sequence[Mention] = ()
-    ) -> bool:
-        """Whether the noun that heads a source, where the parse has it, is the one that
-        marks it unnamed (``lang/*/anonymous.txt``), or a group of them ("a panel of
-        experts", ``lang/*/group_nouns.txt``): not "official figures", "concerns of
-        residents", "a statement on his official [Twitter] account"; nor a name among
-        ``inside`` ("open-source developer [Perttu Ahola]")."""
+    def _headed_by_unnamed(self, start: int, end: int, language: str) -> bool:
+        """Whether the noun that heads a source, or the words before its first name, where
+        the parse has them, is the one that marks it unnamed (``lang/*/anonymous.txt``),
+        or a group of them ("a panel of experts", ``lang/*/group_nouns.txt``): not
+        "official figures", "concerns of residents", "[a statement posted to his official]
+        Twitter account", "[open-source developer] Perttu Ahola"."""
         tokens = self._parsed(start, end)
-        if tokens is not None and _holding(inside, self._root_at(tokens)[0]):
-            return False
         if tokens is None or tokens.root.pos_ != "NOUN":
             return True  # "two of the officials", "uno de los agentes"
         head = tokens.root.lower_
