@@ -544,18 +544,17 @@ class SpeakerFinder:
     def _country_named(self, words: str, language: str) -> int | None:
         """The article's country that one demonym or spelling in ``words`` names, if the
         article names it too: "the Russian government" → Russia, "las autoridades
-        estadounidenses" → Estados Unidos (``lang/*/demonyms.txt``). Short words count
-        only capitalised: "us" is not the US."""
-        keys = place_keys(language)
-        found = {
-            keys[(w.lower(),)] for w in re.findall(r"[\w.]+", words)
-            if (w.lower(),) in keys and (w[:1].isupper() or len(w) > 3)
-        }  # fmt: skip
+        estadounidenses" → Estados Unidos (``lang/*/demonyms.txt``, read as
+        :func:`_with_places` reads it). Short words count only capitalised: "us" is not the
+        US."""
+        kept = [w.lower() for w in re.findall(r"[\w.]+", words) if w[:1].isupper() or len(w) > 3]
+        found = _with_places(kept, language)[1]
         if len(found) != 1:
             return None
         for entity in self.entities:
-            key = tuple(w.strip(",.;:()") for w in entity.name.lower().split())
-            if entity.label == "GPE" and keys.get(key) in found:
+            name = [w.strip(",.;:()") for w in entity.name.lower().split()]
+            named, keys = _with_places(name, language)
+            if entity.label == "GPE" and len(named) == 1 and keys == found:
                 return entity.index
         return None
 
@@ -917,8 +916,8 @@ class SpeakerFinder:
         if tokens is None:
             return None
         root = tokens.root
-        off = next((g.offset for g in self.segments if g.doc is tokens.doc), 0)
-        at = root.idx + off
+        at = self._root_at(tokens)[0]
+        off = at - root.idx
         head = next((m for m in inside if m.start <= at < m.end and m.label in _SOURCE_LABELS),
                     None)  # fmt: skip
         if head is None and root.pos_ in ("NOUN", "PROPN"):  # "[CNN reporter] and … Joe
