@@ -416,15 +416,14 @@ class SpeakerFinder:
         first = min(inside, key=lambda m: m.start) if inside else None
         if (
             first is not None and not any(m.label == "PERSON" for m in inside)
-            and _unnamed_at(self.text[start : first.start], language, first.text)
-            and self._headed_by_unnamed(start, first.start, language)
+            and (
+                (_unnamed_at(self.text[start : first.start], language, first.text)
+                 and self._headed_by_unnamed(start, first.start, language))
+                or self._unnamed_head(start, end, inside, language)
+            )
         ):  # fmt: skip
-            return Speaker(words, "anonymous", start, end)  # "sources at the ministry"
-        if (
-            inside and not any(m.label == "PERSON" for m in inside)
-            and self._unnamed_head(start, end, inside, language)
-        ):  # fmt: skip
-            return Speaker(words, "anonymous", start, end)  # "US officials", "Valle analysts"
+            return Speaker(words, "anonymous", start, end)  # "sources at the ministry",
+            # "US officials", "Valle Bank analysts"
         if inside and self._role_at(words, start, inside, language):
             return self._description(words, start, end, language)
         if inside:
