@@ -169,3 +169,61 @@ def test_sources_are_found_by_the_organisation_they_speak_from(tmp_path: Path) -
     assert out.exit_code == 0, out.output
     assert "[anonymous, at Delta Power Company]" in out.output
     assert "Valley" not in out.output
+
+
+def test_quotes_found_by_their_words_ignoring_accents_and_case(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        (school,) = kb.quotes(text="culiacan SCHOOL")
+        both = kb.quotes(text="school OR ferry")
+        prefix = kb.quotes(text="rebuil*")
+        budget = kb.quotes(speaker="Lucía Ramírez Ortega", text="budget")
+    assert school["text"] == "We will rebuild every school in Culiacán,"
+    assert len(both) == 2 and [r["id"] for r in prefix] == [school["id"]]
+    assert [r["text"] for r in budget] == ["that the budget for Hermosillo would double next year"]
+
+
+def test_a_quote_in_parts_is_found_by_its_quoted_words_only(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        (row,) = kb.quotes(text='"pay a toll"')
+        assert kb.quotes(text="Cárdenas") == []  # named in the attribution between fragments
+    assert [p["text"] for p in row["parts"]] == BROKEN_PARTS
+
+
+def test_until_takes_the_whole_year_or_month_it_names(db: str) -> None:
+    with newsgraph.open(db) as kb:
+        to_2017 = {r["published"] for r in kb.quotes(until="2017")}
+        to_january = {r["published"] for r in kb.quotes(since="2018", until="2018-01")}
+    assert to_2017 == {"2017-06-02", "2016-02-01"}
+    assert to_january == {"2018-01-10"}
+
+
+def test_quotes_command_filters_by_words_and_dates(db: str) -> None:
+    args = ["quotes", "--db", db, "--text", "toll", "--since", "2017-06", "--until", "2017-06-02"]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    assert "Odilia Cárdenas [person]" in out.output and "Nobody will pay a toll." in out.output
+    assert out.output.count("Odilia") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--since", "2019-3-4"], 2, "'2019-3-4' is not an ISO date"),
+        (["--until", "March 2019"], 2, "'March 2019' is not an ISO date"),
+        (["--text", "toll AND OR"], 1, "full-text query 'toll AND OR'"),
+        (["--affiliation", "Nowhere Board"], 1, "no entity with id or name 'Nowhere Board'"),
+    ],
+)
+def test_quotes_command_rejects_a_bad_query_in_one_line(
+    db: str, args: list[str], code: int, message: str
+) -> None:
+    out = CliRunner().invoke(main, ["quotes", "--db", db, *args])
+    assert out.exit_code == code
+    assert message in out.output and "Traceback" not in out.output
+
+
+def test_quotes_command_says_when_a_name_is_no_entity_and_nothing_matches(db: str) -> None:
+    out = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Anselmo Tirado"])
+    assert out.exit_code == 0
+    assert "no entity with id or name 'Anselmo Tirado' (--speaker)" in out.output
+    assert "no quotes match" in out.output

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.errors import StoreError
+from newsgraph.errors import QueryError, StoreError
 from newsgraph.pipeline import analyze_text
 from newsgraph.store import Store, migrations
 
@@ -83,3 +83,32 @@ def test_public_api_is_exported() -> None:
     for name in newsgraph.__all__:
         assert hasattr(newsgraph, name)
     assert callable(newsgraph.open)
+
+
+def test_version_6_database_indexes_the_quoted_words_of_its_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    _create_schema(path, version=6)
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO documents (id, content_hash, language, text, segments)"
+        " VALUES ('old', 'h', 'en', '“Ready,” Odilia said. “Go.”', '[]')"
+    )
+    db.execute(
+        'INSERT INTO quotes (id, doc, start, "end", text, kind, speaker_kind, language, parts)'
+        " VALUES ('old:q1-25', 'old', 1, 25, 'Ready,” Odilia said. “Go.', 'direct', 'unknown',"
+        " 'en', '[[1, 7], [22, 25]]')"
+    )
+    db.commit()
+    db.close()
+    with newsgraph.open(path) as kb:
+        assert [q["id"] for q in kb.quotes(text="ready go")] == ["old:q1-25"]
+        assert kb.quotes(text="Odilia") == []  # the attribution is not quoted
+        kb.store.db.execute("DELETE FROM documents WHERE id = 'old'")
+        assert kb.store.rows("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'ready'") == []
+
+
+def test_search_rejects_a_query_it_cannot_read(tmp_path: Path) -> None:
+    with newsgraph.open(tmp_path / "kb.db") as kb:
+        kb.store.write_batch([analyze_text("Casimiro Villaseñor spoke in Culiacán yesterday.")])
+        with pytest.raises(QueryError, match="Culiacán AND OR"):
+            kb.search("Culiacán AND OR")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -190,7 +191,10 @@ def search(query: str, db: str, limit: int) -> None:
     Example:
       newsgraph search "cartel leader" --limit 5
     """
-    for hit in open_kb(db).search(query, limit=limit):
+    hits = open_kb(db).search(query, limit=limit)
+    if not hits:
+        click.echo("no articles match", err=True)
+    for hit in hits:
         click.echo(f"{hit.doc}  {hit.published or '':10}  {hit.title or ''}")
         click.echo(f"    {hit.snippet}")
 
@@ -268,6 +272,17 @@ def export(db: str, fmt: str, output: Any) -> None:
         click.echo(f"wrote {n} records", err=True)
 
 
+#: An ISO date, or the year or month it starts with.
+_ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``value`` if it is an ISO date ("2025-04-21") or its year or month ("2025-04")."""
+    if value is not None and not _ISO_DATE.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not an ISO date (2025, 2025-04 or 2025-04-21)")
+    return value
+
+
 @main.command()
 @db_option
 @click.option("--speaker", help="Said by this entity (name, alias or id).")
@@ -278,7 +293,23 @@ def export(db: str, fmt: str, output: Any) -> None:
     metavar="NAME",
     help="Said by sources at this organisation or place, named or not (name, alias or id).",
 )
-@click.option("--since", metavar="DATE", help="Articles published on or after DATE (ISO).")
+@click.option(
+    "--text",
+    metavar="QUERY",
+    help='The quoted words match QUERY (full-text: words, "a phrase", OR, NOT, prefix*).',
+)
+@click.option(
+    "--since",
+    metavar="DATE",
+    callback=_iso_date,
+    help="Articles published on or after DATE (ISO: 2025, 2025-04, 2025-04-21).",
+)
+@click.option(
+    "--until",
+    metavar="DATE",
+    callback=_iso_date,
+    help="Articles published on or before DATE (ISO; 2025-04 takes all of April).",
+)
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def quotes(
@@ -287,7 +318,9 @@ def quotes(
     about: str | None,
     anonymous: bool,
     affiliation: str | None,
+    text: str | None,
     since: str | None,
+    until: str | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -300,11 +333,23 @@ def quotes(
       newsgraph quotes --speaker "Lucía Ramírez" --about Culiacán
       newsgraph quotes --anonymous --since 2019-01-01
       newsgraph quotes --anonymous --affiliation "Fiscalía General"
+      newsgraph quotes --speaker "Lucía Ramírez" --text "aranceles OR tarifas" --until 2025-04
     """
-    rows = open_kb(db).quotes(
-        speaker=speaker, about=about, anonymous=anonymous, since=since, limit=limit,
-        affiliation=affiliation,
+    kb = open_kb(db)
+    named = (("--affiliation", affiliation), ("--speaker", speaker), ("--about", about))
+    for option, name in named:
+        if name and not kb.find_entities(name):
+            if option == "--affiliation":  # nothing else to match: a typo, most likely
+                raise click.ClickException(f"no entity with id or name {name!r} ({option})")
+            what = "speakers" if option == "--speaker" else "quotes"
+            click.echo(f"note: no entity with id or name {name!r} ({option}); "
+                       f"matching {what} that contain those words", err=True)  # fmt: skip
+    rows = kb.quotes(
+        speaker=speaker, about=about, anonymous=anonymous, since=since, until=until,
+        limit=limit, affiliation=affiliation, text=text,
     )  # fmt: skip
+    if not rows:
+        click.echo("no quotes match", err=True)
     for q in rows:
         if as_json:
             click.echo(json.dumps(q, ensure_ascii=False))

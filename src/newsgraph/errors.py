@@ -6,6 +6,7 @@ Exception tree::
     ├── InputError          an input file or record cannot be read or has no article text
     ├── ConfigError         a missing model, a bad option value
     ├── StoreError          the database cannot be opened, or is from a newer version
+    ├── QueryError          a full-text query the search engine cannot read
     └── EvalDataError       gold data missing or not in the expected format
 
 The CLI turns any of these into one line on stderr and a non-zero exit code.
@@ -26,6 +27,10 @@ class ConfigError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     """The knowledge base cannot be opened or written."""
+
+
+class QueryError(NewsgraphError):
+    """A full-text query that SQLite's FTS5 cannot parse ("cartel AND OR")."""
 
 
 class EvalDataError(NewsgraphError):

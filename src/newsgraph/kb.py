@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .annotate import Models
+from .errors import QueryError
 from .pipeline import MAX_ARTICLE_CHARS, MapOptions, run_map
 from .read import ReadOptions, iter_raw
 from .records import DocResult, Failure
@@ -152,12 +154,13 @@ class KnowledgeBase:
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and texts (FTS5 syntax), best matches first."""
-        rows = self.store.rows(
+        rows = self._matching(
             "SELECT d.id, d.title, d.published,"
             " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
             (_fts_query(query), limit),
+            query,
         )
         return [SearchHit(r["id"], r["title"], r["published"], r["snippet"]) for r in rows]
 
@@ -247,6 +250,8 @@ class KnowledgeBase:
         since: str | None = None,
         limit: int = 50,
         affiliation: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
     ) -> list[Row]:
         """Quotes across articles, newest first, each with its article's date and source.
 
@@ -255,7 +260,10 @@ class KnowledgeBase:
         speaker resolved to another entity never matches by its words: "X, whom Noboa
         appointed" is not Noboa); ``about``: the
         quote mentions that entity (or contains the name); ``anonymous``: only unnamed
-        sources; ``since``: articles published on or after that ISO date;
+        sources; ``since`` / ``until``: articles published on or after / on or before that
+        ISO date ("2025", "2025-04" and "2025-04-21" each take the whole period);
+        ``text``: the quote's words match that full-text query (FTS5 syntax, accents and
+        case ignored: "aranceles", "fentanyl OR fentanilo", "\"state of emergency\"");
         ``affiliation``: said by a source written as speaking from that entity, named or
         not ("officials at the ministry", "Ana Ruiz, economist at Valle Bank"). Each row
         has ``affiliation_entity`` and ``affiliation_name``.
@@ -289,15 +297,31 @@ class KnowledgeBase:
         if since:
             where.append("d.published >= ?")
             params.append(since)
+        if until:  # "2025-04" takes every day of April: anything before "2025-04\uffff"
+            where.append("d.published <= ?")
+            params.append(until + "\uffff")
+        if text:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(_fts_query(text))
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        rows = self.store.rows(
+        rows = self._matching(
             "SELECT q.*, d.published, d.title, d.url, d.source, e.name AS speaker_name,"
             f" {_AFFILIATION_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc"
             f" LEFT JOIN entities e ON e.id = q.speaker_entity {_AFFILIATION_JOIN}"
             f" {clause} ORDER BY d.published DESC, q.doc, q.start LIMIT ?",
             [*params, limit],
+            text,
         )
         return self._with_others(_with_parts(rows))
+
+    def _matching(self, sql: str, params: Sequence[Any], query: str | None) -> list[Row]:
+        """The rows of a query that may hold a full-text ``query``, which FTS5 may reject."""
+        try:
+            return self.store.rows(sql, params)
+        except sqlite3.OperationalError as exc:
+            if query is None or "fts5" not in str(exc):
+                raise
+            raise QueryError(f"full-text query {query!r}: {exc}") from exc
 
     def _with_others(self, quotes: list[Row]) -> list[Row]:
         """Quote rows with ``others``: the others who speak in a joint source, as
