@@ -1733,3 +1733,35 @@ def test_closing_mark_written_to_open_a_quote_opens_it() -> None:
 def test_closing_mark_after_a_space_with_none_to_close_it_opens_nothing() -> None:
     text = "He said “we will win.” Then ” Nobody knew what came next. The council met."
     assert [text[s:e] for s, e in find_direct(text)] == ["we will win."]
+
+
+def test_a_name_the_words_before_it_call_a_news_medium_is_a_medium() -> None:
+    for text, language, name in (
+        ("El diario español Tagblatt aseguró que el equipo jugará mal.", "es", "Tagblatt"),
+        ("Según el canal de noticias Telesol, el presidente viajará a Lima.", "es", "Telesol"),
+        ("The newspaper Valle Gazette said the minister would resign.", "en", "Valle Gazette"),
+    ):
+        result, qs = quotes(text, language)
+        (q,) = qs
+        assert speaker_name(result, q) == name and q.speaker.kind == "media", text
+    result, qs = quotes("The magazine editor Dolores Abernathy said the minister would resign.")
+    (q,) = qs
+    assert speaker_name(result, q) == "Dolores Abernathy" and q.speaker.kind == "person"
+
+
+def test_a_name_in_a_clause_telling_which_one_the_source_is_does_not_speak() -> None:
+    for text, language in (
+        ("The lawyer who represents Tomas Reyburn said his client was innocent.", "en"),
+        ("La directora del diario que publicó el retrato de Beatriz Salcedo dijo que no se "
+         "arrepiente.", "es"),
+    ):  # fmt: skip
+        result, qs = quotes(text, language)
+        (q,) = qs
+        assert speaker_name(result, q) is None, text
+    for text, name in (
+        ("Research conducted by the Valle Center found that rents rose.", "Valle Center"),
+        ("The base chief known as Dolores Abernathy said there was no order.", "Dolores Abernathy"),
+    ):
+        result, qs = quotes(text)
+        (q,) = qs
+        assert speaker_name(result, q) == name, text

@@ -762,3 +762,8 @@ def test_a_speaker_after_a_clitic_and_whom_it_was_told_to() -> None:
         "cualquier otro",
     )
     assert q.speaker.text is not None and q.speaker.text.startswith("Joel Bollo")
+
+
+def test_present_forms_of_sentenciar_hand_over_to_a_quote() -> None:
+    (q,) = quotes('El periódico digital Tagblatt sentencia: "en el equipo hay mucho que discutir".')
+    assert q.speaker.text == "El periódico digital Tagblatt" and q.speaker.kind == "media"

@@ -901,10 +901,40 @@ class SpeakerFinder:
             kind = "person"  # "la bióloga [Hilaria Ransome]", which the model took for a thing
         if kind == "unknown" and _article_and_acronym(words, language):
             kind = "organization"  # "la FDA", "el INE": no person takes an article so
-        if _is_listed_medium(entity.name, language, "media"):
+        if _is_listed_medium(entity.name, language, "media") or self._called_a_medium(
+            start, head, inside, language
+        ):
             kind = "media"
         others = self._joint_speakers(start, end, head, inside, language)
         return Speaker(words, kind, start, end, head.local, others)
+
+    def _called_a_medium(
+        self, start: int, head: Mention, inside: list[Mention], language: str
+    ) -> bool:
+        """Whether the words before the name that speaks call it a news medium: a noun of
+        ``lang/*/media_heads.txt`` that the parse joins to the name directly, else the last
+        word before it, with no other name between them but a nationality or a place ("el
+        diario español [As]", "el canal de noticias [Telesur]", "the French daily
+        [Libération]"; not "the magazine editor [Ana Ruiz]", nor "la directora del diario
+        que publicó el retrato de [Maluma]")."""
+        before = list(self.text[start : head.start])
+        for m in inside:
+            if m.label in _PLACE_LABELS and start <= m.start and m.end <= head.start:
+                before[m.start - start : m.end - start] = " " * (m.end - m.start)
+        words = re.findall(r"[\w-]+", "".join(before))
+        if not words or any(w[:1].isupper() for w in words[1:]):
+            return False
+        heads = _list(language, "media_heads")
+        tokens = self._parsed(start, head.end)
+        if tokens is None:
+            return words[-1].lower() in heads
+        off = self._root_at(tokens)[0] - tokens.root.idx
+        name = [t for t in tokens if head.start <= t.idx + off < head.end]
+        return any(
+            t.lower_ in heads and t.idx + off < head.start
+            and any(t.head == n or n.head == t for n in name)
+            for t in tokens
+        )  # fmt: skip
 
     def _head_name(self, start: int, end: int, inside: list[Mention]) -> Mention | None:
         """The name that heads a source, where the parse has it: "[Ana Ruiz], propuesta
@@ -938,9 +968,12 @@ class SpeakerFinder:
         nationality below a common noun ("[firms] with listings in New York"), unless the
         noun is an institution's or a spokesperson's ("the government of [Peru]", "un
         portavoz del [Vaticano]", ``lang/*/institution_nouns.txt``), or the name is in
-        apposition to it ("el canal de noticias [Telesur]"); nor any name below a
-        capitalised proper noun the model did not tag ("[Brevalto], the food group at the
-        centre of Europe's scandals")."""
+        apposition to it ("el canal de noticias [Telesur]"); nor a name in a clause that
+        tells which one the noun is ("la directora del diario que publicó el retrato de
+        [Maluma]", "officials at the ministry led by [X]"; not "the authors, which include
+        [X]", nor "a study published by [X]", whose author it names);
+        nor any name below a capitalised proper noun the model did not tag ("[Brevalto],
+        the food group at the centre of Europe's scandals")."""
         candidates = inside
         tokens = self._parsed(start, end)
         if tokens is not None:
@@ -959,6 +992,11 @@ class SpeakerFinder:
                 named = [t.idx + off for t in root.children if t.dep_ in ("appos", "flat")]
                 candidates = [m for m in inside if m.label not in _PLACE_LABELS
                               or any(m.start <= i < m.end for i in named)]  # fmt: skip
+            if root.pos_ == "NOUN" and root.lower_ not in _list(language, "document_nouns"):
+                described = [_clause_extent(c, off) for c in tokens
+                             if _tells_which(c, root, language)]  # fmt: skip
+                candidates = [m for m in candidates
+                              if not any(a <= m.start < b for a, b in described)]  # fmt: skip
         if not candidates:
             return None
         return max(candidates, key=lambda m: (m.label == "PERSON", m.end - m.start))
@@ -1078,6 +1116,39 @@ _PLACE_LABELS = ("GPE", "LOC", "NORP")
 #: The labels of the names that may speak together in a joint source, or author a document
 #: they are not joined to by "by".
 _SOURCE_LABELS = ("PERSON", "ORG")
+
+
+#: The marks that set off a clause that only adds to what a noun names.
+_SET_OFF = (",", "–", "—", "(", "-")
+
+
+def _tells_which(clause: Token, root: Token, language: str) -> bool:
+    """Whether a clause in a source tells which one a noun is, so that no name in it speaks:
+    a relative clause not set off by a comma ("the lawyer [who represents X]", "la directora
+    del diario [que publicó … de X]"), or a participle's but one that gives the source's own
+    agent ("research [conducted by X]", which X did) or name ("the base chief [known as
+    X]", ``lang/*/nickname_cues.txt``)."""
+    if clause == root or clause.dep_ not in ("relcl", "acl"):
+        return False
+    first = clause.left_edge
+    if first.i > 0 and first.doc[first.i - 1].text in _SET_OFF:
+        return False  # "the authors, which include X": who they are
+    opening = first.doc[first.i : first.i + 4].text.lower()
+    if any(opening.startswith(cue) for cue in _list(language, "nickname_cues")):
+        return False
+    agent = any(c.dep_ == "agent" for c in clause.children)
+    return clause.dep_ == "relcl" or clause.head != root or not agent
+
+
+def _clause_extent(clause: Token, off: int) -> tuple[int, int]:
+    """The characters of a clause (offset by ``off``), up to a mark that sets off what
+    follows it: "the editor [I was talking to], Tim Grieve"."""
+    last = clause.right_edge
+    for token in clause.doc[clause.left_edge.i : clause.right_edge.i + 1]:
+        if token.text in _SET_OFF:
+            last = token
+            break
+    return clause.left_edge.idx + off, last.idx + off
 
 
 def _holding(mentions: Sequence[Mention], at: int) -> Mention | None:
