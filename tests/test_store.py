@@ -33,17 +33,7 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_version_3_database_upgrades_in_place_and_stores_quote_parts(tmp_path: Path) -> None:
     path = tmp_path / "kb.db"
     _create_schema(path, version=3)
-    db = sqlite3.connect(path)
-    db.execute(
-        "INSERT INTO documents (id, content_hash, language, text, segments)"
-        " VALUES ('old', 'h', 'en', '“Ready,” she said.', '[]')"
-    )
-    db.execute(
-        'INSERT INTO quotes (id, doc, start, "end", text, kind, speaker_kind, language)'
-        " VALUES ('old:q1-7', 'old', 1, 7, 'Ready,', 'direct', 'unknown', 'en')"
-    )
-    db.commit()
-    db.close()
+    _store_old_quote(path, "“Ready,” she said.", (1, 7))
     with newsgraph.open(path) as kb:
         assert kb.store.schema_version == migrations()[-1][0]
         (old,) = kb.quotes()
@@ -62,6 +52,28 @@ def _create_schema(path: Path, *, version: int) -> None:
         if number <= version:
             db.executescript(sql)
     db.execute(f"PRAGMA user_version={version}")
+    db.close()
+
+
+def _store_old_quote(
+    path: Path, text: str, span: tuple[int, int], parts: str | None = None
+) -> None:
+    """An article ``old`` and a quote of it at ``span``, as an older newsgraph stored them
+    (``parts``, JSON, from schema v4 on)."""
+    start, end = span
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO documents (id, content_hash, language, text, segments)"
+        " VALUES ('old', 'h', 'en', ?, '[]')",
+        (text,),
+    )
+    columns = 'id, doc, start, "end", text, kind, speaker_kind, language'
+    values = [f"old:q{start}-{end}", "old", start, end, text[start:end], "direct", "unknown", "en"]
+    if parts is not None:
+        columns, values = columns + ", parts", [*values, parts]
+    marks = ", ".join("?" * len(values))
+    db.execute(f"INSERT INTO quotes ({columns}) VALUES ({marks})", values)
+    db.commit()
     db.close()
 
 
@@ -88,18 +100,7 @@ def test_public_api_is_exported() -> None:
 def test_version_6_database_indexes_the_quoted_words_of_its_quotes(tmp_path: Path) -> None:
     path = tmp_path / "kb.db"
     _create_schema(path, version=6)
-    db = sqlite3.connect(path)
-    db.execute(
-        "INSERT INTO documents (id, content_hash, language, text, segments)"
-        " VALUES ('old', 'h', 'en', '“Ready,” Odilia said. “Go.”', '[]')"
-    )
-    db.execute(
-        'INSERT INTO quotes (id, doc, start, "end", text, kind, speaker_kind, language, parts)'
-        " VALUES ('old:q1-25', 'old', 1, 25, 'Ready,” Odilia said. “Go.', 'direct', 'unknown',"
-        " 'en', '[[1, 7], [22, 25]]')"
-    )
-    db.commit()
-    db.close()
+    _store_old_quote(path, "“Ready,” Odilia said. “Go.”", (1, 25), "[[1, 7], [22, 25]]")
     with newsgraph.open(path) as kb:
         assert [q["id"] for q in kb.quotes(text="ready go")] == ["old:q1-25"]
         assert kb.quotes(text="Odilia") == []  # the attribution is not quoted
