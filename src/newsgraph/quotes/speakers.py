@@ -1125,9 +1125,11 @@ _SET_OFF = (",", "–", "—", "(", "-")
 def _tells_which(clause: Token, root: Token, language: str) -> bool:
     """Whether a clause in a source tells which one a noun is, so that no name in it speaks:
     a relative clause not set off by a comma ("the lawyer [who represents X]", "la directora
-    del diario [que publicó … de X]"), or a participle's but one that gives the source's own
-    agent ("research [conducted by X]", which X did) or name ("the base chief [known as
-    X]", ``lang/*/nickname_cues.txt``)."""
+    del diario [que publicó … de X]"), or a present participle's ("superdelegates
+    [supporting X]"). Not one that gives a name ("the base chief [known as X]",
+    ``lang/*/nickname_cues.txt``), nor a past participle's, which names who made what
+    speaks more often than not ("exit polls [conducted for the AP]", "polls [compiled by
+    X]"; not "records [filed in the U.S. Senate]")."""
     if clause == root or clause.dep_ not in ("relcl", "acl"):
         return False
     first = clause.left_edge
@@ -1136,8 +1138,8 @@ def _tells_which(clause: Token, root: Token, language: str) -> bool:
     opening = first.doc[first.i : first.i + 4].text.lower()
     if any(opening.startswith(cue) for cue in _list(language, "nickname_cues")):
         return False
-    agent = any(c.dep_ == "agent" for c in clause.children)
-    return clause.dep_ == "relcl" or clause.head != root or not agent
+    form = clause.morph.get("VerbForm", [])  # a relative clause is an "acl" in Spanish
+    return clause.dep_ == "relcl" or clause.tag_ == "VBG" or "Fin" in form or "Ger" in form
 
 
 def _clause_extent(clause: Token, off: int) -> tuple[int, int]:
