@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .annotate import Models
-from .errors import QueryError
 from .pipeline import MAX_ARTICLE_CHARS, MapOptions, run_map
 from .read import ReadOptions, iter_raw
 from .records import DocResult, Failure
@@ -154,7 +152,7 @@ class KnowledgeBase:
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over titles and texts (FTS5 syntax), best matches first."""
-        rows = self._matching(
+        rows = self.store.matching_rows(
             "SELECT d.id, d.title, d.published,"
             " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
@@ -304,7 +302,7 @@ class KnowledgeBase:
             where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             params.append(_fts_query(text))
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        rows = self._matching(
+        rows = self.store.matching_rows(
             "SELECT q.*, d.published, d.title, d.url, d.source, e.name AS speaker_name,"
             f" {_AFFILIATION_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.doc"
             f" LEFT JOIN entities e ON e.id = q.speaker_entity {_AFFILIATION_JOIN}"
@@ -313,15 +311,6 @@ class KnowledgeBase:
             text,
         )
         return self._with_others(_with_parts(rows))
-
-    def _matching(self, sql: str, params: Sequence[Any], query: str | None) -> list[Row]:
-        """The rows of a query that may hold a full-text ``query``, which FTS5 may reject."""
-        try:
-            return self.store.rows(sql, params)
-        except sqlite3.OperationalError as exc:
-            if query is None or "fts5" not in str(exc):
-                raise
-            raise QueryError(f"full-text query {query!r}: {exc}") from exc
 
     def _with_others(self, quotes: list[Row]) -> list[Row]:
         """Quote rows with ``others``: the others who speak in a joint source, as

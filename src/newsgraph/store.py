@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
-from .errors import StoreError
+from .errors import QueryError, StoreError
 from .quotes.speakers import described_role, plausible_person_name
 from .records import DocResult, Label, Quote
 from .resolve import CorpusEntity, Resolver, described_holder
@@ -237,6 +237,16 @@ class Store:
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         return [dict(r) for r in self.db.execute(sql, tuple(params))]
+
+    def matching_rows(self, sql: str, params: Iterable[Any], query: str | None) -> list[Row]:
+        """:meth:`rows` of a statement that may hold the full-text ``query``, which FTS5 may
+        fail to parse ("toll AND OR"): that is a :class:`QueryError` naming it."""
+        try:
+            return self.rows(sql, params)
+        except sqlite3.OperationalError as exc:
+            if query is None or "fts5" not in str(exc):
+                raise
+            raise QueryError(f"full-text query {query!r}: {exc}") from exc
 
     def iter_rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
         for r in self.db.execute(sql, tuple(params)):
