@@ -969,11 +969,11 @@ class SpeakerFinder:
         noun is an institution's or a spokesperson's ("the government of [Peru]", "un
         portavoz del [Vaticano]", ``lang/*/institution_nouns.txt``), or the name is in
         apposition to it ("el canal de noticias [Telesur]"); nor a name in a clause that
-        tells which one the noun is ("la directora del diario que publicó el retrato de
-        [Maluma]", "officials at the ministry led by [X]"; not "the authors, which include
-        [X]", nor "a study published by [X]", whose author it names);
-        nor any name below a capitalised proper noun the model did not tag ("[Brevalto],
-        the food group at the centre of Europe's scandals")."""
+        tells which one the noun is (:func:`_tells_which`: "la directora del diario que
+        publicó el retrato de [Maluma]", "superdelegates supporting [X]"), unless the noun
+        is a document's ("a study that appeared in [X]"); nor any name below a capitalised
+        proper noun the model did not tag ("[Brevalto], the food group at the centre of
+        Europe's scandals")."""
         candidates = inside
         tokens = self._parsed(start, end)
         if tokens is not None:
@@ -1139,6 +1139,7 @@ def _tells_which(clause: Token, root: Token, language: str) -> bool:
     if any(opening.startswith(cue) for cue in _list(language, "nickname_cues")):
         return False
     form = clause.morph.get("VerbForm", [])  # a relative clause is an "acl" in Spanish
+    # "supporting" (VBG): the tag, as the English morphology may be left out
     return clause.dep_ == "relcl" or clause.tag_ == "VBG" or "Fin" in form or "Ger" in form
 
 
