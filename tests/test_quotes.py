@@ -1752,6 +1752,7 @@ def test_a_name_the_words_before_it_call_a_news_medium_is_a_medium() -> None:
 def test_a_name_in_a_clause_telling_which_one_the_source_is_does_not_speak() -> None:
     for text, language in (
         ("The lawyer who represents Tomas Reyburn said his client was innocent.", "en"),
+        ("Executives who have worked with Quillon said the deal was poor.", "en"),
         ("La directora del diario que publicó el retrato de Beatriz Salcedo dijo que no se "
          "arrepiente.", "es"),
     ):  # fmt: skip

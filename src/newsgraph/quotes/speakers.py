@@ -1146,12 +1146,9 @@ def _tells_which(clause: Token, root: Token, language: str) -> bool:
 def _clause_extent(clause: Token, off: int) -> tuple[int, int]:
     """The characters of a clause (offset by ``off``), up to a mark that sets off what
     follows it: "the editor [I was talking to], Tim Grieve"."""
-    last = clause.right_edge
-    for token in clause.doc[clause.left_edge.i : clause.right_edge.i + 1]:
-        if token.text in _SET_OFF:
-            last = token
-            break
-    return clause.left_edge.idx + off, last.idx + off
+    tokens = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]
+    end = next((t.idx for t in tokens if t.text in _SET_OFF), tokens.end_char)
+    return clause.left_edge.idx + off, end + off
 
 
 def _holding(mentions: Sequence[Mention], at: int) -> Mention | None:
